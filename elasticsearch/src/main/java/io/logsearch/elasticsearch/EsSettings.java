@@ -1,0 +1,76 @@
+package io.logsearch.elasticsearch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to reach Elasticsearch: {@code ES_URL} (default {@code http://127.0.0.1:9200}), and for
+ * secured clusters {@code ES_API_KEY} or {@code ES_USERNAME}/{@code ES_PASSWORD}, and
+ * {@code ES_CA_CERT} (a PEM file) to trust the cluster's TLS certificate.
+ */
+public record EsSettings(String url, Optional<String> apiKey, Optional<Credentials> credentials, Optional<Path> caCertificate) {
+
+    public static final String DEFAULT_URL = "http://127.0.0.1:9200";
+
+    /** Basic-auth user and password. */
+    public record Credentials(String username, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[username=" + username + ", password=***]";
+        }
+    }
+
+    public EsSettings {
+        url = url.replaceAll("/+$", "");
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("ES_URL must start with http:// or https://, not '" + url + "'");
+        }
+        if (apiKey.isPresent() && credentials.isPresent()) {
+            throw new IllegalArgumentException("set either ES_API_KEY or ES_USERNAME/ES_PASSWORD, not both");
+        }
+        caCertificate.ifPresent(path -> {
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException("ES_CA_CERT " + path + " is not a readable file");
+            }
+        });
+    }
+
+    public static EsSettings of(String url) {
+        return new EsSettings(url, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Settings from the process environment. */
+    public static EsSettings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    static EsSettings fromEnvironment(Map<String, String> env) {
+        Optional<String> username = value(env, "ES_USERNAME");
+        Optional<String> password = value(env, "ES_PASSWORD");
+        if (username.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("ES_USERNAME and ES_PASSWORD must be set together");
+        }
+        return new EsSettings(
+                value(env, "ES_URL").orElse(DEFAULT_URL),
+                value(env, "ES_API_KEY"),
+                username.map(u -> new Credentials(u, password.get())),
+                value(env, "ES_CA_CERT").map(Path::of));
+    }
+
+    /** True when {@code ES_URL} is set, i.e. the user chose a cluster and no local node is wanted. */
+    public static boolean explicitlyConfigured() {
+        return value(System.getenv(), "ES_URL").isPresent();
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public String toString() {
+        return "EsSettings[url=" + url + ", apiKey=" + apiKey.map(k -> "***") + ", credentials=" + credentials
+                + ", caCertificate=" + caCertificate + "]";
+    }
+}

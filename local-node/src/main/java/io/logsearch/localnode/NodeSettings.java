@@ -1,0 +1,71 @@
+package io.logsearch.localnode;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how one local node runs.
+ *
+ * @param httpPort      the HTTP port; the transport port is derived from it
+ * @param transportPort the transport port, explicit so that two nodes can coexist
+ * @param nodeDir       the node's own directory: data, logs, config and the pid file
+ * @param heap          the JVM heap, e.g. {@code 512m}, used for both -Xms and -Xmx
+ */
+public record NodeSettings(int httpPort, int transportPort, Path nodeDir, String heap) {
+
+    public static final int DEFAULT_HTTP_PORT = 9200;
+    public static final String DEFAULT_HEAP = "512m";
+    private static final Pattern HEAP = Pattern.compile("\\d+[kmgKMG]?");
+
+    public NodeSettings {
+        checkPort(httpPort, "HTTP");
+        checkPort(transportPort, "transport");
+        if (httpPort == transportPort) {
+            throw new IllegalArgumentException("HTTP and transport ports must differ, both are " + httpPort);
+        }
+        if (!HEAP.matcher(heap).matches()) {
+            throw new IllegalArgumentException("heap '" + heap + "' is not a JVM memory size such as 512m or 1g");
+        }
+        nodeDir = nodeDir.toAbsolutePath().normalize();
+    }
+
+    /** Settings for {@code httpPort}, with the transport port 100 above it as Elasticsearch itself does. */
+    public static NodeSettings of(int httpPort, Path nodeDir) {
+        int transportPort = httpPort + 100 <= 65535 ? httpPort + 100 : httpPort - 100;
+        return new NodeSettings(httpPort, transportPort, nodeDir, DEFAULT_HEAP);
+    }
+
+    public NodeSettings withHeap(String value) {
+        return new NodeSettings(httpPort, transportPort, nodeDir, value);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    Path dataDir() {
+        return nodeDir.resolve("data");
+    }
+
+    Path logsDir() {
+        return nodeDir.resolve("logs");
+    }
+
+    Path configDir() {
+        return nodeDir.resolve("config");
+    }
+
+    Path pidFile() {
+        return nodeDir.resolve("elasticsearch.pid");
+    }
+
+    Path consoleLog() {
+        return logsDir().resolve("console.log");
+    }
+
+    private static void checkPort(int port, String what) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(what + " port " + port + " is outside 1-65535");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.logsearch.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension: {@code @ExtendWith(RealElasticsearch.class)} gives the test class a real
+ * Elasticsearch and an index base of its own, injected as a {@link TestElasticsearch} parameter.
+ * The class's partitions and template are removed after its last test.
+ */
+public final class RealElasticsearch implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealElasticsearch.class);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String base = "it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+                + "-" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
+        context.getStore(NAMESPACE).put(TestElasticsearch.class, new TestElasticsearch(SharedCluster.url(), base));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        TestElasticsearch es = context.getStore(NAMESPACE).get(TestElasticsearch.class, TestElasticsearch.class);
+        if (es == null) {
+            return;
+        }
+        String indices = send(es, "GET", "/_cat/indices/" + es.indexBase() + "-*?h=index&expand_wildcards=all").body();
+        for (String index : indices.split("\\s+")) {
+            if (!index.isBlank()) {
+                send(es, "DELETE", "/" + URLEncoder.encode(index, StandardCharsets.UTF_8));
+            }
+        }
+        send(es, "DELETE", "/_index_template/" + es.indexBase());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestElasticsearch.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(TestElasticsearch.class, TestElasticsearch.class);
+    }
+
+    private static HttpResponse<String> send(TestElasticsearch es, String method, String path)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(es.url() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
