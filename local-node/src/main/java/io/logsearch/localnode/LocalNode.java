@@ -92,15 +92,19 @@ public final class LocalNode {
         return process().map(ProcessHandle::pid);
     }
 
-    /** True when the node answers {@code GET /_cluster/health}. */
+    /** True when the node answers health checks and its data is usable (cluster status yellow or green). */
     public boolean isHealthy() {
-        return healthStatus().isPresent();
+        return health("?wait_for_status=yellow&timeout=1s").isPresent();
     }
 
     /** The cluster health status ({@code green}, {@code yellow}, {@code red}) when the node answers. */
     public Optional<String> healthStatus() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/_cluster/health"))
-                .timeout(Duration.ofSeconds(2))
+        return health("");
+    }
+
+    private Optional<String> health(String query) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/_cluster/health" + query))
+                .timeout(Duration.ofSeconds(3))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

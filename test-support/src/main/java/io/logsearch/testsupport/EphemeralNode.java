@@ -4,9 +4,6 @@ import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,10 +22,10 @@ public final class EphemeralNode implements AutoCloseable {
     public static EphemeralNode start() {
         try {
             Path dir = Files.createTempDirectory("logsearch-it-");
-            int httpPort = freePort();
-            int transportPort = freePort();
+            int httpPort = Ports.free();
+            int transportPort = Ports.free();
             while (transportPort == httpPort) {
-                transportPort = freePort();
+                transportPort = Ports.free();
             }
             LocalNode node = new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP));
             node.start(message -> System.err.println("[test-support] " + message));
@@ -55,13 +52,6 @@ public final class EphemeralNode implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the test node directory " + node.settings().nodeDir(), e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,0 +1,31 @@
+package io.logsearch.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.mappings.Granularity;
+import io.logsearch.mappings.Partitioning;
+import picocli.CommandLine.Option;
+
+/** Which index base and partitioning a command works on; shared by every command that touches events. */
+final class IndexOptions {
+
+    @Option(names = "--index", paramLabel = "BASE", defaultValue = "${env:LOGSEARCH_INDEX:-logsearch-events}",
+            description = "Index base: partitions are BASE-YYYY.MM.DD (default: $LOGSEARCH_INDEX or ${DEFAULT-VALUE}).")
+    String base;
+
+    @Option(names = "--partition", paramLabel = "daily|monthly", defaultValue = "${env:LOGSEARCH_PARTITION:-daily}",
+            description = "Partition length (default: $LOGSEARCH_PARTITION or ${DEFAULT-VALUE}).")
+    String granularity;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "${env:LOGSEARCH_REPLICAS:-0}",
+            description = "Replicas of new partitions (default: $LOGSEARCH_REPLICAS or ${DEFAULT-VALUE}).")
+    int replicas;
+
+    Partitioning partitioning() {
+        return new Partitioning(base, Granularity.parse(granularity));
+    }
+
+    EventIndex on(ElasticsearchClient client) {
+        return new EventIndex(client, partitioning(), replicas);
+    }
+}

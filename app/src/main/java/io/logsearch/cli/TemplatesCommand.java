@@ -1,0 +1,29 @@
+package io.logsearch.cli;
+
+import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.mappings.IndexTemplate;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "templates", description = "Manage the index template.", subcommands = TemplatesCommand.Install.class)
+final class TemplatesCommand {
+
+    @Command(name = "install", description = "Create or update the composable index template BASE (matching BASE-*).")
+    static final class Install implements Callable<Integer> {
+        @Mixin
+        IndexOptions index;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Elasticsearch es = Elasticsearch.fromEnvironment()) {
+                EventIndex events = index.on(es.client());
+                events.installTemplate();
+                System.out.println("Installed index template '" + IndexTemplate.name(events.base()) + "' for "
+                        + events.partitions().allPartitions() + " at " + es.url());
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

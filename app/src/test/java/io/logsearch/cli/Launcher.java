@@ -1,0 +1,34 @@
+package io.logsearch.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the repository's {@code ./logsearch} launcher as a separate process. */
+final class Launcher {
+
+    private Launcher() {
+    }
+
+    static Path script() {
+        Path script = Path.of("").toAbsolutePath().getParent().resolve("logsearch");
+        if (!Files.isExecutable(script)) {
+            throw new IllegalStateException("the launcher is missing or not executable: " + script);
+        }
+        return script;
+    }
+
+    static Process start(Map<String, String> env, Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(script().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+}

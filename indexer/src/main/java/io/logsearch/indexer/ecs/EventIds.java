@@ -1,0 +1,51 @@
+package io.logsearch.indexer.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.indexer.sources.SourceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeMap;
+
+/** Deterministic event ids, so that loading the same record twice writes it once. */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    /** SHA-256 (hex) over the source id, the context, and the canonical form of the record. */
+    public static String contentId(String sourceId, SourceContext context, JsonNode record) {
+        MessageDigest sha = sha256();
+        update(sha, sourceId);
+        new TreeMap<>(context.values()).forEach((k, v) -> {
+            update(sha, k);
+            update(sha, v);
+        });
+        try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            CanonicalJson.writeCanonical(record, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

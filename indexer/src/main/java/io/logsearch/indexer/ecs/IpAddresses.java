@@ -1,0 +1,70 @@
+package io.logsearch.indexer.ecs;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Client addresses as sources record them: a single IPv4 or IPv6 address, or a network in CIDR
+ * notation. Parsing never resolves host names.
+ */
+public final class IpAddresses {
+
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /** What an address text turned out to be. */
+    public sealed interface Parsed permits Single, Network {
+    }
+
+    /** One address, in its canonical text form. */
+    public record Single(String ip) implements Parsed {
+    }
+
+    /** A network, as canonical CIDR text with the host bits as written. */
+    public record Network(String cidr) implements Parsed {
+    }
+
+    private IpAddresses() {
+    }
+
+    public static Optional<Parsed> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String trimmed = text.trim();
+        int slash = trimmed.indexOf('/');
+        if (slash < 0) {
+            return literal(trimmed).map(Single::new);
+        }
+        Optional<String> address = literal(trimmed.substring(0, slash));
+        String prefixText = trimmed.substring(slash + 1);
+        if (address.isEmpty() || !prefixText.matches("\\d{1,3}")) {
+            return Optional.empty();
+        }
+        int prefix = Integer.parseInt(prefixText);
+        int maxPrefix = address.get().contains(":") ? 128 : 32;
+        if (prefix > maxPrefix) {
+            return Optional.empty();
+        }
+        return Optional.of(new Network(address.get() + "/" + prefix));
+    }
+
+    /** The canonical text of an IPv4 or IPv6 literal, or empty when {@code text} is not one. */
+    public static Optional<String> literal(String text) {
+        if (IPV4.matcher(text).matches()) {
+            return Optional.of(text);
+        }
+        if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            // a literal containing ':' is never looked up in DNS
+            return Optional.of(InetAddress.getByName(text).getHostAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}

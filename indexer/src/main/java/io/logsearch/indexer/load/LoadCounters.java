@@ -1,0 +1,39 @@
+package io.logsearch.indexer.load;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running totals of one load, readable at any time for progress display. */
+public final class LoadCounters {
+
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong indexed = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong bytesRead = new AtomicLong();
+
+    public long read() {
+        return read.get();
+    }
+
+    public long indexed() {
+        return indexed.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Raw (possibly compressed) bytes read from the inputs so far. */
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    /** Records whose outcome is known: indexed, duplicate or rejected. */
+    public long done() {
+        return indexed() + duplicates() + rejected();
+    }
+}

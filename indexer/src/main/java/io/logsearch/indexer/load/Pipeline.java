@@ -1,0 +1,92 @@
+package io.logsearch.indexer.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.indexer.ecs.CanonicalJson;
+import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.indexer.read.ExportReader;
+import io.logsearch.indexer.read.Position;
+import io.logsearch.indexer.sources.NormalizedEvent;
+import io.logsearch.indexer.sources.RejectedRecordException;
+import io.logsearch.indexer.sources.Source;
+import io.logsearch.indexer.sources.SourceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads exports of one source, normalises each record, and hands events to a sink and everything
+ * else to the rejections, so that every record read is accounted for exactly once.
+ */
+public final class Pipeline {
+
+    private final Source source;
+    private final SourceContext context;
+    private final EventSink sink;
+    private final RejectionSink rejections;
+    private final LoadCounters counters;
+
+    /** Only the context keys the source's exports can carry are kept, so stray flags never change event ids. */
+    public Pipeline(Source source, SourceContext context, EventSink sink, RejectionSink rejections, LoadCounters counters) {
+        this.source = source;
+        this.context = new SourceContext(context.values().entrySet().stream()
+                .filter(e -> source.layout().contextFields().containsValue(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.sink = sink;
+        this.rejections = rejections;
+        this.counters = counters;
+    }
+
+    /**
+     * Reads one input to its end. An input that breaks off (truncated gzip, I/O error) is reported
+     * as one rejection at the last position reached; the records before it are kept.
+     */
+    public void read(ExportInput input) {
+        Handler handler = new Handler(input.name());
+        try (InputStream in = input.open(counters.bytesRead)) {
+            ExportReader.read(in, source.layout(), context, handler);
+        } catch (IOException e) {
+            counters.read.incrementAndGet();
+            reject(input.name(), "after " + handler.last, "cannot read further: " + e.getMessage(), "");
+        }
+    }
+
+    private void reject(String file, String position, String reason, String original) {
+        counters.rejected.incrementAndGet();
+        rejections.reject(new Rejection(source.id(), file, position, reason, original));
+    }
+
+    private final class Handler implements ExportReader.Handler {
+        private final String file;
+        private Position last = new Position(0, 1, 1);
+
+        Handler(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void record(ObjectNode record, SourceContext recordContext, Position position) {
+            last = position;
+            counters.read.incrementAndGet();
+            NormalizedEvent event;
+            try {
+                event = source.normalize(record, recordContext);
+            } catch (RejectedRecordException e) {
+                reject(file, position.toString(), e.getMessage(), CanonicalJson.compact(record));
+                return;
+            } catch (RuntimeException e) {
+                // a normaliser defect on odd input must not stop the load: the record is kept with the cause
+                reject(file, position.toString(), "could not normalise: " + e, CanonicalJson.compact(record));
+                return;
+            }
+            sink.write(event, new RecordOrigin(source.id(), file, position));
+        }
+
+        @Override
+        public void problem(Position position, String reason, String text) {
+            last = position;
+            counters.read.incrementAndGet();
+            reject(file, position.toString(), reason, text);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.logsearch.indexer.sources;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * One ECS document ready to be written.
+ *
+ * @param id        {@code event.id}, also the document {@code _id}
+ * @param timestamp {@code @timestamp}, which picks the partition
+ * @param document  the full ECS document, {@code event.original} included
+ */
+public record NormalizedEvent(String id, Instant timestamp, ObjectNode document) {
+}

@@ -1,0 +1,26 @@
+package io.logsearch.indexer.sources;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One audit-log source: how its exports are laid out and how one of its records becomes an ECS
+ * event. A new source is one new package with one implementation of this interface, registered in
+ * {@link Sources}.
+ */
+public interface Source {
+
+    /** The source id used on the command line and in {@code event.provider}, e.g. {@code thousandeyes}. */
+    String id();
+
+    /** Where records sit in the vendor's response body and which context a wrapper may carry. */
+    ExportLayout layout();
+
+    /**
+     * Turns one vendor record into an ECS document.
+     *
+     * @param record  the record as read from the export, untouched
+     * @param context values the record does not carry itself (user id, program id, user pool id)
+     * @throws RejectedRecordException when the record cannot become a valid event; the message says why
+     */
+    NormalizedEvent normalize(ObjectNode record, SourceContext context);
+}

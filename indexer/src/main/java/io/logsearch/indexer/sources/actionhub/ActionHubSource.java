@@ -1,0 +1,107 @@
+package io.logsearch.indexer.sources.actionhub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.indexer.ecs.CanonicalJson;
+import io.logsearch.indexer.ecs.EcsEventBuilder;
+import io.logsearch.indexer.ecs.Outcome;
+import io.logsearch.indexer.ecs.Timestamps;
+import io.logsearch.indexer.sources.ExportLayout;
+import io.logsearch.indexer.sources.NormalizedEvent;
+import io.logsearch.indexer.sources.RejectedRecordException;
+import io.logsearch.indexer.sources.Source;
+import io.logsearch.indexer.sources.SourceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ActionHub raw user action history, {@code GET /users/{user_id}/events} with header {@code program-id}
+ * → {@code {history: […]}}. The records carry neither the user nor the program: both come from the
+ * context.
+ */
+public final class ActionHubSource implements Source {
+
+    private static final String DATASET = "actionhub.events";
+
+    @Override
+    public String id() {
+        return "actionhub";
+    }
+
+    @Override
+    public ExportLayout layout() {
+        return ExportLayout.recordsAt("history").withContext(Map.of(
+                "user_id", SourceContext.USER_ID,
+                "program_id", SourceContext.PROGRAM_ID));
+    }
+
+    @Override
+    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+        String userId = context.require(SourceContext.USER_ID);
+        String programId = context.require(SourceContext.PROGRAM_ID);
+        Instant timestamp = Timestamps.parse(record, "timestamp");
+        String eventType = requiredText(record, "event_type");
+        String assetId = text(record, "asset_id");
+        String assetName = text(record, "asset_name");
+
+        return EcsEventBuilder.from(id(), DATASET, record)
+                .timestamp(timestamp)
+                .action(eventType)
+                .outcome(Outcome.SUCCESS)
+                .category("web")
+                .type("info")
+                .message(message(userId, eventType, assetName.isBlank() ? assetId : assetName))
+                .set("user.id", userId)
+                .add("related.user", userId)
+                .set("organization.id", programId)
+                .set("actionhub.program_id", programId)
+                .set("actionhub.asset.id", assetId)
+                .set("actionhub.asset.name", assetName)
+                .addAll("actionhub.asset.labels", labels(record.path("asset_labels")))
+                .addAll("tags", labels(record.path("event_labels")))
+                .idFromContent(context)
+                .build();
+    }
+
+    /** E.g. {@code user 42 viewed Welcome video}. */
+    private static String message(String userId, String eventType, String asset) {
+        String action = "user " + userId + " " + eventType;
+        return asset.isBlank() ? action : action + " " + asset;
+    }
+
+    /**
+     * Label items may be any JSON: scalars become their text, objects and arrays their compact JSON.
+     * A single value where the vendor documents an array counts as one label.
+     */
+    private static List<String> labels(JsonNode value) {
+        Iterable<JsonNode> items = value.isArray() ? value : List.of(value);
+        List<String> labels = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (item.isContainerNode()) {
+                labels.add(CanonicalJson.compact(item));
+            } else if (item.isValueNode() && !item.isNull()) {
+                labels.add(item.asText());
+            }
+        }
+        return labels;
+    }
+
+    private static String requiredText(JsonNode record, String field) {
+        if (record.path(field).isContainerNode()) {
+            throw new RejectedRecordException("'" + field + "' is not text");
+        }
+        String value = text(record, field);
+        if (value.isBlank()) {
+            throw new RejectedRecordException("missing '" + field + "'");
+        }
+        return value;
+    }
+
+    /** The field's text (numbers as written), or empty when it is absent, null or not a scalar. */
+    private static String text(JsonNode record, String field) {
+        JsonNode value = record.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+}

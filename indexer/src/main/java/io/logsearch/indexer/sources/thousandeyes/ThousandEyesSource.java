@@ -1,0 +1,148 @@
+package io.logsearch.indexer.sources.thousandeyes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.indexer.ecs.EcsEventBuilder;
+import io.logsearch.indexer.ecs.IpAddresses;
+import io.logsearch.indexer.ecs.Timestamps;
+import io.logsearch.indexer.sources.ExportLayout;
+import io.logsearch.indexer.sources.NormalizedEvent;
+import io.logsearch.indexer.sources.RejectedRecordException;
+import io.logsearch.indexer.sources.Source;
+import io.logsearch.indexer.sources.SourceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ThousandEyes activity log events, {@code GET /v7/audit-user-events} → {@code {auditEvents: […]}}. */
+public final class ThousandEyesSource implements Source {
+
+    private static final String DATASET = "thousandeyes.audit";
+
+    @Override
+    public String id() {
+        return "thousandeyes";
+    }
+
+    @Override
+    public ExportLayout layout() {
+        return ExportLayout.recordsAt("auditEvents");
+    }
+
+    @Override
+    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+        Instant timestamp = Timestamps.parse(record, "date");
+        String action = requiredText(record, "event");
+        Categorization categorization = Categorization.of(action);
+        String uid = text(record, "uid");
+        AuditUser user = AuditUser.parse(text(record, "user"));
+        ArrayNode resources = resources(record.path("resources"));
+
+        EcsEventBuilder event = EcsEventBuilder.from(id(), DATASET, record)
+                .timestamp(timestamp)
+                .action(action)
+                .outcome(OutcomeRules.outcomeOf(action))
+                .category(categorization.category())
+                .type(categorization.type())
+                .message(message(record, action, resources))
+                .set("user.id", uid)
+                .set("user.name", user.name())
+                .set("user.full_name", user.fullName())
+                .set("user.email", user.email())
+                .add("related.user", uid)
+                .add("related.user", user.email())
+                .add("related.user", user.fullName())
+                .set("organization.id", text(record, "aid"))
+                .set("organization.name", text(record, "accountGroupName"))
+                .set("thousandeyes.account_group.id", text(record, "aid"))
+                .set("thousandeyes.account_group.name", text(record, "accountGroupName"))
+                .idFromContent(context);
+        setClientAddress(event, text(record, "ipAddress"));
+        if (!resources.isEmpty()) {
+            event.set("thousandeyes.resources", resources);
+        }
+        return event.build();
+    }
+
+    /** ThousandEyes records either one address or, for some users, the network they came from. */
+    private static void setClientAddress(EcsEventBuilder event, String address) {
+        event.set("client.address", address);
+        IpAddresses.parse(address).ifPresent(parsed -> {
+            if (parsed instanceof IpAddresses.Single single) {
+                event.set("client.ip", single.ip())
+                        .set("source.ip", single.ip())
+                        .add("related.ip", single.ip());
+            } else if (parsed instanceof IpAddresses.Network network) {
+                event.set("client.ip_range", network.cidr());
+            }
+        });
+    }
+
+    /** The {@code {type, name}} pairs of the affected resources; items that are not objects are left out. */
+    private static ArrayNode resources(JsonNode items) {
+        ArrayNode resources = JsonNodeFactory.instance.arrayNode();
+        if (!items.isArray()) {
+            return resources;
+        }
+        for (JsonNode item : items) {
+            ObjectNode resource = JsonNodeFactory.instance.objectNode();
+            for (String field : List.of("type", "name")) {
+                String value = text(item, field);
+                if (!value.isBlank()) {
+                    resource.put(field, value);
+                }
+            }
+            if (!resource.isEmpty()) {
+                resources.add(resource);
+            }
+        }
+        return resources;
+    }
+
+    /** E.g. {@code API Sandbox User (noreply@thousandeyes.com): Report created. (reportTitle: My report)}. */
+    private static String message(JsonNode record, String action, ArrayNode resources) {
+        String actor = actor(record);
+        String message = actor.isEmpty() ? action : actor + ": " + action;
+        List<String> described = new ArrayList<>();
+        resources.forEach(resource -> described.add(describe(resource)));
+        return described.isEmpty() ? message : message + " (" + String.join(", ", described) + ")";
+    }
+
+    /** Who acted: the user text as the vendor wrote it, else the user id, else nobody named. */
+    private static String actor(JsonNode record) {
+        String user = text(record, "user").strip();
+        String uid = text(record, "uid").strip();
+        if (!user.isEmpty()) {
+            return user;
+        }
+        return uid.isEmpty() ? "" : "user " + uid;
+    }
+
+    private static String describe(JsonNode resource) {
+        String type = resource.path("type").asText();
+        String name = resource.path("name").asText();
+        if (type.isEmpty()) {
+            return name;
+        }
+        return name.isEmpty() ? type : type + ": " + name;
+    }
+
+    private static String requiredText(JsonNode record, String field) {
+        if (record.path(field).isContainerNode()) {
+            throw new RejectedRecordException("'" + field + "' is not text");
+        }
+        String value = text(record, field);
+        if (value.isBlank()) {
+            throw new RejectedRecordException("missing '" + field + "'");
+        }
+        return value;
+    }
+
+    /** The field's text (numbers as written), or empty when it is absent, null or not a scalar. */
+    private static String text(JsonNode record, String field) {
+        JsonNode value = record.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+}

@@ -1,0 +1,31 @@
+package io.logsearch.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+/** Writes {@link ApiProblem}s as {@code application/problem+json}. */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problems() {
+    }
+
+    public static void write(Context ctx, ApiProblem problem) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", problem.title())
+                .put("status", problem.status())
+                .put("detail", problem.detail())
+                .put("instance", ctx.path());
+        ArrayNode errors = body.putArray("errors");
+        problem.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
+        if (problem.status() == 503) {
+            ctx.header("Retry-After", "10");
+        }
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString());
+    }
+}

@@ -1,0 +1,42 @@
+package io.logsearch.api.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.logsearch.api.ApiProblem;
+import io.logsearch.api.LogSearchPlugin;
+import io.logsearch.api.Problems;
+import io.logsearch.elasticsearch.EventIndex;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone server: the plugin at the root, problem+json for every error (Javalin's own 404
+ * and 413 included, stack traces never), and one log line per request.
+ */
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private ApiServer() {
+    }
+
+    public static Javalin start(EventIndex index, String bindAddress, int port) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = bindAddress;
+            config.jetty.port = port;
+            config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = index));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
+                    new ApiProblem(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                Problems.write(ctx, new ApiProblem(500, "Internal error", "The request could not be completed.", List.of()));
+            });
+            config.requestLogger.http((ctx, ms) ->
+                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+        });
+        return app.start();
+    }
+}
