@@ -21,7 +21,8 @@ final class Launcher {
         return script;
     }
 
-    static Process start(Map<String, String> env, Path output, String... args) throws IOException {
+    /** A process builder for {@code ./logsearch args…}, its output (stdout and stderr) going to {@code output}. */
+    static ProcessBuilder command(Map<String, String> env, Path output, String... args) {
         List<String> command = new ArrayList<>();
         command.add(script().toString());
         command.addAll(List.of(args));
@@ -29,6 +30,10 @@ final class Launcher {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().putAll(env);
-        return builder.start();
+        return builder;
+    }
+
+    static Process start(Map<String, String> env, Path output, String... args) throws IOException {
+        return command(env, output, args).start();
     }
 }

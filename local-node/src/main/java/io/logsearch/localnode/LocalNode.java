@@ -189,7 +189,7 @@ public final class LocalNode {
         List<String> command = new ArrayList<>(Privileges.dropPrefix());
         command.add(distribution.launcher().toString());
         command.addAll(List.of("-d", "-p", settings.pidFile().toString()));
-        Map.of(
+        Map<String, String> esSettings = new java.util.TreeMap<>(Map.of(
                 "discovery.type", "single-node",
                 "network.host", "127.0.0.1",
                 "http.port", Integer.toString(settings.httpPort()),
@@ -198,8 +198,9 @@ public final class LocalNode {
                 "cluster.routing.allocation.disk.threshold_enabled", "false",
                 "node.name", "logsearch-local",
                 "path.data", settings.dataDir().toString(),
-                "path.logs", settings.logsDir().toString())
-                .forEach((key, value) -> command.add("-E" + key + "=" + value));
+                "path.logs", settings.logsDir().toString()));
+        esSettings.putAll(settings.extra());
+        esSettings.forEach((key, value) -> command.add("-E" + key + "=" + value));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -1,6 +1,7 @@
 package io.logsearch.localnode;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
  * @param transportPort the transport port, explicit so that two nodes can coexist
  * @param nodeDir       the node's own directory: data, logs, config and the pid file
  * @param heap          the JVM heap, e.g. {@code 512m}, used for both -Xms and -Xmx
+ * @param extra         further Elasticsearch settings ({@code -E key=value}), e.g. a small write queue in tests
  */
-public record NodeSettings(int httpPort, int transportPort, Path nodeDir, String heap) {
+public record NodeSettings(int httpPort, int transportPort, Path nodeDir, String heap, Map<String, String> extra) {
 
     public static final int DEFAULT_HTTP_PORT = 9200;
     public static final String DEFAULT_HEAP = "512m";
@@ -27,16 +29,21 @@ public record NodeSettings(int httpPort, int transportPort, Path nodeDir, String
             throw new IllegalArgumentException("heap '" + heap + "' is not a JVM memory size such as 512m or 1g");
         }
         nodeDir = nodeDir.toAbsolutePath().normalize();
+        extra = Map.copyOf(extra);
     }
 
     /** Settings for {@code httpPort}, with the transport port 100 above it as Elasticsearch itself does. */
     public static NodeSettings of(int httpPort, Path nodeDir) {
         int transportPort = httpPort + 100 <= 65535 ? httpPort + 100 : httpPort - 100;
-        return new NodeSettings(httpPort, transportPort, nodeDir, DEFAULT_HEAP);
+        return new NodeSettings(httpPort, transportPort, nodeDir, DEFAULT_HEAP, Map.of());
     }
 
     public NodeSettings withHeap(String value) {
-        return new NodeSettings(httpPort, transportPort, nodeDir, value);
+        return new NodeSettings(httpPort, transportPort, nodeDir, value, extra);
+    }
+
+    public NodeSettings withExtra(Map<String, String> settings) {
+        return new NodeSettings(httpPort, transportPort, nodeDir, heap, settings);
     }
 
     public String url() {

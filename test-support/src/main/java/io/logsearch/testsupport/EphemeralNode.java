@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** A local node on free ports with a temporary directory, for tests; {@link #close()} removes it all. */
@@ -20,6 +21,11 @@ public final class EphemeralNode implements AutoCloseable {
 
     /** Starts a node with the default heap and Elasticsearch settings. */
     public static EphemeralNode start() {
+        return start(Map.of());
+    }
+
+    /** Starts a node with further Elasticsearch settings, e.g. {@code thread_pool.write.queue_size}. */
+    public static EphemeralNode start(Map<String, String> settings) {
         try {
             Path dir = Files.createTempDirectory("logsearch-it-");
             int httpPort = Ports.free();
@@ -27,7 +33,7 @@ public final class EphemeralNode implements AutoCloseable {
             while (transportPort == httpPort) {
                 transportPort = Ports.free();
             }
-            LocalNode node = new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP));
+            LocalNode node = new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings));
             node.start(message -> System.err.println("[test-support] " + message));
             return new EphemeralNode(node);
         } catch (IOException e) {

@@ -142,6 +142,7 @@ public final class BulkEventWriter implements EventSink {
                         + (currentError == null ? " (it kept answering 429/503)" : ": " + describe(currentError)), currentError);
                 return;
             }
+            counters.retries.incrementAndGet();
             try {
                 List<BulkOperation> send = ops;
                 current = index.client().bulk(b -> b.operations(send));

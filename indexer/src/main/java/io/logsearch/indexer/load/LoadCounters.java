@@ -10,6 +10,7 @@ public final class LoadCounters {
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong bytesRead = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
 
     public long read() {
         return read.get();
@@ -30,6 +31,11 @@ public final class LoadCounters {
     /** Raw (possibly compressed) bytes read from the inputs so far. */
     public long bytesRead() {
         return bytesRead.get();
+    }
+
+    /** Bulk requests re-sent because Elasticsearch pushed back or could not be reached. */
+    public long retries() {
+        return retries.get();
     }
 
     /** Records whose outcome is known: indexed, duplicate or rejected. */

@@ -67,7 +67,9 @@ public final class ExportReader {
     private long valueStart;
     private long valueEnd;
     private long valueEndLine = 1;
+    private JsonLocation valueStartLocation;
     private boolean inRecord;
+    private boolean rootIsRecord;
     private boolean betweenValues;
 
     private ExportReader(ExportLayout layout, SourceContext baseContext, Handler handler) {
@@ -113,6 +115,7 @@ public final class ExportReader {
                 }
                 betweenValues = false;
                 inRecord = false;
+                rootIsRecord = token == JsonToken.START_OBJECT;
                 markValueStart();
                 rootValue(token);
                 valueEnd = parser.currentLocation().getByteOffset();
@@ -144,6 +147,7 @@ public final class ExportReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (name.equals(layout.recordsPath().get(0))) {
+                rootIsRecord = false;
                 if (body == null) {
                     body = new Delivery(baseContext, context);
                 }
@@ -240,11 +244,14 @@ public final class ExportReader {
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         boolean more = copyRestOfLine(in, text);
-        handler.problem(new Position(0, line, 1), "invalid JSON: " + error.getOriginalMessage(), text.toString(StandardCharsets.UTF_8));
+        handler.problem(new Position(0, line, 1), "invalid JSON at line " + line + ": " + describe(error), text.toString(StandardCharsets.UTF_8));
         return more ? resumeAfterLine(in, line) : null;
     }
 
-    /** Reports the damaged value up to the end of the error's line and returns the input after it. */
+    /**
+     * Reports the damaged value, from its start to the end of the error's line, at the position
+     * where it starts, and returns the input after that line.
+     */
     private InputStream recover(JsonProcessingException error) throws IOException {
         JsonLocation where = error.getLocation() != null ? error.getLocation() : parser.currentLocation();
         long errorOffset = Math.max(where.getByteOffset(), valueStart);
@@ -252,11 +259,21 @@ public final class ExportReader {
         byte[] before = raw.retainedFrom(valueStart);
         text.write(before, 0, (int) Math.min(MAX_PROBLEM_TEXT, Math.min(before.length, Math.max(0, errorOffset - valueStart))));
         InputStream rest = raw.remainderFrom(errorOffset);
-        long line = lineOffset + Math.max(1, where.getLineNr());
+        long errorLine = lineOffset + Math.max(1, where.getLineNr());
         boolean more = copyRestOfLine(rest, text);
-        Position at = new Position(inRecord ? recordIndex : 0, line, Math.max(1, where.getColumnNr()));
-        handler.problem(at, "invalid JSON: " + error.getOriginalMessage(), text.toString(StandardCharsets.UTF_8));
-        return more ? resumeAfterLine(new PushbackInputStream(rest, 1), line) : null;
+        if (rootIsRecord && !inRecord) {
+            recordIndex++;
+        }
+        long record = inRecord || rootIsRecord ? recordIndex : 0;
+        Position at = position(valueStartLocation, record);
+        String reason = "invalid JSON at line " + errorLine + ", column " + Math.max(1, where.getColumnNr()) + ": " + describe(error);
+        handler.problem(at, reason, text.toString(StandardCharsets.UTF_8));
+        return more ? resumeAfterLine(new PushbackInputStream(rest, 1), errorLine) : null;
+    }
+
+    /** Jackson's message without its note about the unnamed source. */
+    private static String describe(JsonProcessingException error) {
+        return error.getOriginalMessage().replaceAll("\\[Source: REDACTED \\([^)]*\\); ", "[");
     }
 
     /** Copies up to the end of the line (capped); false when the input ended first. */
@@ -297,7 +314,8 @@ public final class ExportReader {
     }
 
     private void markValueStart() {
-        valueStart = parser.currentTokenLocation().getByteOffset();
+        valueStartLocation = parser.currentTokenLocation();
+        valueStart = valueStartLocation.getByteOffset();
         raw.mark(valueStart);
     }
 

@@ -1,0 +1,85 @@
+package io.logsearch.indexer.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsSettings;
+import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.Sources;
+import io.logsearch.mappings.Partitioning;
+import io.logsearch.testsupport.EphemeralNode;
+import io.logsearch.testsupport.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Elasticsearch pushing back: a node whose write queue holds one task answers concurrent bulk
+ * requests with 429, and the loader must wait that out and lose nothing.
+ */
+class BackPressureIT {
+
+    private static final BulkSettings AGGRESSIVE = new BulkSettings(4, 32 * 1024, Duration.ofMillis(100), Duration.ofMinutes(2));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void http429IsRetriedUntilEveryRecordIsIndexed() throws Exception {
+        try (EphemeralNode node = EphemeralNode.start(Map.of("thread_pool.write.size", "1", "thread_pool.write.queue_size", "1"))) {
+            ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
+            EventIndex index = new EventIndex(client, Partitioning.daily("pressure"), 0);
+            List<Path> exports = List.of(
+                    Exports.generate(dir, "thousandeyes", 3000, 1),
+                    Exports.generate(dir, "thousandeyes", 3000, 2),
+                    Exports.generate(dir, "thousandeyes", 3000, 3));
+            index.ensureTemplate();
+
+            List<LoadCounters> counters = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(exports.size());
+            List<Future<LoadSummary>> loads = new ArrayList<>();
+            for (Path export : exports) {
+                LoadCounters c = new LoadCounters();
+                counters.add(c);
+                loads.add(pool.submit(() -> new Loader(index, AGGRESSIVE).load(Sources.byId("thousandeyes"), SourceContext.EMPTY,
+                        List.of(ExportInput.file(export)), r -> { throw new AssertionError("rejected: " + r); }, c)));
+            }
+            long indexed = 0;
+            for (Future<LoadSummary> load : loads) {
+                indexed += load.get().indexed();
+            }
+            pool.shutdown();
+
+            assertEquals(9_000, indexed);
+            client.indices().refresh(r -> r.index("pressure-*"));
+            assertEquals(9_000, client.count(c -> c.index("pressure-*")).count());
+            assertTrue(counters.stream().mapToLong(LoadCounters::retries).sum() > 0, "the node should have pushed back at least once");
+            client._transport().close();
+        }
+    }
+
+    @Test
+    void anUnreachableClusterFailsTheLoadWithTheCause() throws Exception {
+        ElasticsearchClient client = EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free()));
+        EventIndex index = new EventIndex(client, Partitioning.daily("nowhere"), 0);
+        Path export = Exports.generate(dir, "thousandeyes", 10, 1);
+        BulkSettings quick = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(2));
+        Exception failure = assertThrows(Exception.class, () -> new Loader(index, quick).load(Sources.byId("thousandeyes"),
+                SourceContext.EMPTY, List.of(ExportInput.file(export)), r -> { }, new LoadCounters()));
+        assertTrue(failure.getMessage().contains("Connection refused") || failure instanceof java.net.ConnectException
+                || failure.getCause() instanceof java.net.ConnectException, failure.toString());
+        client._transport().close();
+    }
+}
