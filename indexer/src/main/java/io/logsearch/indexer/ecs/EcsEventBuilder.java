@@ -18,6 +18,8 @@ import java.util.Collection;
 public final class EcsEventBuilder {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Field paths are a small fixed set of constants: split each once. */
+    private static final Memo<String, String[]> PATHS = new Memo<>(path -> path.split("\\."), 1_000);
 
     private final String provider;
     private final ObjectNode record;
@@ -145,18 +147,17 @@ public final class EcsEventBuilder {
     }
 
     private ObjectNode parentOf(String path) {
+        String[] names = PATHS.apply(path);
         ObjectNode node = document;
-        int start = 0;
-        for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', start)) {
-            String name = path.substring(start, dot);
-            JsonNode child = node.get(name);
-            node = child instanceof ObjectNode o ? o : node.putObject(name);
-            start = dot + 1;
+        for (int i = 0; i < names.length - 1; i++) {
+            JsonNode child = node.get(names[i]);
+            node = child instanceof ObjectNode o ? o : node.putObject(names[i]);
         }
         return node;
     }
 
     private static String leaf(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+        String[] names = PATHS.apply(path);
+        return names[names.length - 1];
     }
 }

@@ -20,7 +20,8 @@ public final class EventIds {
 
     /** SHA-256 (hex) over the source id, the context, and the canonical form of the record. */
     public static String contentId(String sourceId, SourceContext context, JsonNode record) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         update(sha, sourceId);
         new TreeMap<>(context.values()).forEach((k, v) -> {
             update(sha, k);
@@ -40,6 +41,8 @@ public final class EventIds {
         sha.update((byte) ':');
         sha.update(bytes);
     }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(EventIds::sha256);
 
     private static MessageDigest sha256() {
         try {

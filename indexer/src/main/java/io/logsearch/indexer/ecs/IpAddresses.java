@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class IpAddresses {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** What an address text turned out to be. */
@@ -52,9 +50,36 @@ public final class IpAddresses {
         return Optional.of(new Network(address.get() + "/" + prefix));
     }
 
+    /** Dotted-quad IPv4: four decimal parts 0-255 without leading zeros. */
+    static boolean isIpv4(String text) {
+        int parts = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n && parts < 4) {
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3 && Character.isDigit(text.charAt(i)) && text.charAt(i) < 128) {
+                value = value * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return false;
+            }
+            parts++;
+            if (parts < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return parts == 4 && i == n;
+    }
+
     /** The canonical text of an IPv4 or IPv6 literal, or empty when {@code text} is not one. */
     public static Optional<String> literal(String text) {
-        if (IPV4.matcher(text).matches()) {
+        if (isIpv4(text)) {
             return Optional.of(text);
         }
         if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {

@@ -40,6 +40,10 @@ public final class Timestamps {
 
     static Instant parse(String text, String field) {
         String trimmed = text.trim();
+        Instant utc = utcSeconds(trimmed);
+        if (utc != null) {
+            return utc;
+        }
         if (EPOCH_MILLIS.matcher(trimmed).matches()) {
             return Instant.ofEpochMilli(Long.parseLong(trimmed));
         }
@@ -53,6 +57,44 @@ public final class Timestamps {
                         + abbreviate(text));
             }
         }
+    }
+
+    /**
+     * The common form {@code yyyy-MM-ddTHH:mm:ssZ}, read without the general parser (which costs
+     * more than the rest of a record's normalisation); null when the text has another form.
+     */
+    private static Instant utcSeconds(String t) {
+        if (t.length() != 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(year, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String abbreviate(String text) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.ecs.EcsEventBuilder;
+import io.logsearch.indexer.ecs.Memo;
+import io.logsearch.indexer.ecs.Outcome;
 import io.logsearch.indexer.ecs.IpAddresses;
 import io.logsearch.indexer.ecs.Timestamps;
 import io.logsearch.indexer.sources.ExportLayout;
@@ -18,6 +20,10 @@ import java.util.List;
 
 /** ThousandEyes activity log events, {@code GET /v7/audit-user-events} → {@code {auditEvents: […]}}. */
 public final class ThousandEyesSource implements Source {
+
+    /** Event texts come from a small vocabulary: classify each distinct text once. */
+    private static final Memo<String, Categorization> CATEGORIZATIONS = new Memo<>(Categorization::of, 10_000);
+    private static final Memo<String, Outcome> OUTCOMES = new Memo<>(OutcomeRules::outcomeOf, 10_000);
 
     private static final String DATASET = "thousandeyes.audit";
 
@@ -35,7 +41,7 @@ public final class ThousandEyesSource implements Source {
     public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
         Instant timestamp = Timestamps.parse(record, "date");
         String action = requiredText(record, "event");
-        Categorization categorization = Categorization.of(action);
+        Categorization categorization = CATEGORIZATIONS.apply(action);
         String uid = text(record, "uid");
         AuditUser user = AuditUser.parse(text(record, "user"));
         ArrayNode resources = resources(record.path("resources"));
@@ -43,7 +49,7 @@ public final class ThousandEyesSource implements Source {
         EcsEventBuilder event = EcsEventBuilder.from(id(), DATASET, record)
                 .timestamp(timestamp)
                 .action(action)
-                .outcome(OutcomeRules.outcomeOf(action))
+                .outcome(OUTCOMES.apply(action))
                 .category(categorization.category())
                 .type(categorization.type())
                 .message(message(record, action, resources))
