@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         EventIndex events = index.on(es.client());
         events.installTemplate();
         loadSamples(events);
-        server[0] = ApiServer.start(events, "127.0.0.1", port);
+        server[0] = ApiServer.start("127.0.0.1", port, cfg -> cfg.index = events);
         printWelcome("http://127.0.0.1:" + server[0].port());
         stopped.await();
         return ExitCodes.OK;

@@ -1,7 +1,15 @@
 package io.logsearch.cli;
 
 import io.javalin.Javalin;
+import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.server.ApiServer;
+import io.logsearch.elasticsearch.EventIndex;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
@@ -26,14 +34,32 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default ${DEFAULT-VALUE}). Only loopback addresses are allowed: this version has no authentication.")
+            description = "Address to listen on (default ${DEFAULT-VALUE}). Any other than loopback needs --tokens.")
     String bind;
 
+    @Option(names = "--tokens", paramLabel = "FILE", description = {
+            "Bearer tokens file: {\"tokens\": [{\"name\", \"sha256\", \"organizations\": [\"*\"|ids], \"scopes\": [search, ingest, admin],",
+            "\"userId\"?, \"role\"?}]}. With it, every request but /health needs a token."})
+    Path tokensFile;
+
+    @Option(names = "--cursor-secret-file", paramLabel = "FILE",
+            description = "Key for signing paging cursors (else $LOGSEARCH_CURSOR_SECRET; else random, and cursors die with the process).")
+    Path cursorSecretFile;
+
     @Override
-    public Integer call() throws InterruptedException {
-        requireLoopback(spec, bind);
+    public Integer call() throws InterruptedException, IOException {
+        Optional<Tokens> tokens = tokens(spec, tokensFile);
+        if (tokens.isEmpty()) {
+            requireLoopback(spec, bind);
+        }
+        Optional<byte[]> secret = cursorSecret(spec, cursorSecretFile);
         Elasticsearch es = Elasticsearch.fromEnvironment();
-        Javalin server = ApiServer.start(index.on(es.client()), bind, port);
+        EventIndex events = index.on(es.client());
+        Javalin server = ApiServer.start(bind, port, cfg -> {
+            cfg.index = events;
+            cfg.tokens = tokens;
+            cfg.cursorSecret = secret;
+        });
         System.out.println("logsearch is serving http://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,11 +71,44 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    static Optional<Tokens> tokens(CommandSpec spec, Path file) throws IOException {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Tokens.read(file));
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--tokens: no such file " + file);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--tokens: " + e.getMessage());
+        }
+    }
+
+    static Optional<byte[]> cursorSecret(CommandSpec spec, Path file) throws IOException {
+        byte[] secret;
+        if (file != null) {
+            if (!Files.isReadable(file)) {
+                throw new ParameterException(spec.commandLine(), "--cursor-secret-file: cannot read " + file);
+            }
+            secret = Files.readAllBytes(file);
+        } else {
+            String env = System.getenv("LOGSEARCH_CURSOR_SECRET");
+            if (env == null || env.isBlank()) {
+                return Optional.empty();
+            }
+            secret = env.getBytes(StandardCharsets.UTF_8);
+        }
+        if (secret.length < 16) {
+            throw new ParameterException(spec.commandLine(), "the cursor secret must be at least 16 bytes");
+        }
+        return Optional.of(secret);
+    }
+
     static void requireLoopback(CommandSpec spec, String bind) {
         try {
             if (!InetAddress.getByName(bind).isLoopbackAddress()) {
                 throw new ParameterException(spec.commandLine(), "--bind " + bind
-                        + " would expose the API beyond this machine, and this version has no authentication; bind a loopback address");
+                        + " would expose the API beyond this machine without authentication; give --tokens FILE, or bind a loopback address");
             }
         } catch (UnknownHostException e) {
             throw new ParameterException(spec.commandLine(), "--bind " + bind + " is not an address of this machine");

@@ -1,6 +1,10 @@
 package io.logsearch.api;
 
+import io.logsearch.api.auth.Tokens;
+import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.elasticsearch.EventIndex;
+import java.security.SecureRandom;
+import java.util.Optional;
 
 /** The plugin's configuration, set in the consumer passed to {@link LogSearchPlugin}. */
 public final class LogSearchConfig {
@@ -11,6 +15,18 @@ public final class LogSearchConfig {
     /** A path prefix every route is mounted under, e.g. {@code /audit}; empty for the root. */
     public String pathPrefix = "";
 
+    /** Bearer tokens; without them every request is allowed. */
+    public Optional<Tokens> tokens = Optional.empty();
+
+    /**
+     * The key paging cursors are signed with (at least 16 bytes). Without one, a random key is made
+     * at start-up, and cursors stop working when the process restarts.
+     */
+    public Optional<byte[]> cursorSecret = Optional.empty();
+
+    /** The largest request body {@code POST /v1/ingest/{source}} takes. */
+    public long maxIngestBytes = IngestHandler.DEFAULT_MAX_BODY_BYTES;
+
     String prefix() {
         String trimmed = pathPrefix == null ? "" : pathPrefix.trim();
         if (trimmed.isEmpty() || trimmed.equals("/")) {
@@ -18,5 +34,11 @@ public final class LogSearchConfig {
         }
         String withSlash = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
         return withSlash.endsWith("/") ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+    }
+
+    static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 }

@@ -1,18 +1,34 @@
 package io.logsearch.api;
 
 import io.javalin.config.JavalinState;
+import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.api.events.Cursors;
 import io.logsearch.api.events.EventsHandler;
+import io.logsearch.api.events.ExportHandler;
+import io.logsearch.api.events.HistogramHandler;
+import io.logsearch.api.events.TopHandler;
 import io.logsearch.api.health.HealthHandler;
+import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.web.OpenApiDocument;
 import io.logsearch.api.web.WebPage;
+import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The logsearch HTTP API as a Javalin 7 plugin:
- * {@code config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = ...))}.
+ * {@code config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = ...))}. Its routes live
+ * under {@code cfg.pathPrefix}; with tokens configured, every route but {@code /health}, the web
+ * page and the OpenAPI document needs a bearer token.
  */
 public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LogSearchPlugin.class);
 
     public LogSearchPlugin(Consumer<LogSearchConfig> userConfig) {
         super(userConfig, new LogSearchConfig());
@@ -24,10 +40,38 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
             throw new IllegalStateException("LogSearchPlugin needs an EventIndex: set cfg.index");
         }
         String prefix = pluginConfig.prefix();
+        byte[] secret = pluginConfig.cursorSecret.orElseGet(() -> {
+            LOG.warn("no cursor secret configured: paging cursors will stop working when this process restarts"
+                    + " (set LOGSEARCH_CURSOR_SECRET or --cursor-secret-file)");
+            return LogSearchConfig.randomSecret();
+        });
+        AccessControl access = new AccessControl(pluginConfig.tokens);
         EventSearch search = new EventSearch(pluginConfig.index);
+        Cursors cursors = new Cursors(secret);
+
         state.routes.exception(ApiProblem.class, (problem, ctx) -> Problems.write(ctx, problem));
-        state.routes.get(prefix + "/v1/events", new EventsHandler(search));
+        state.routes.exception(AccessDenied.class, (denied, ctx) -> {
+            if (denied.status() == 401) {
+                ctx.header("WWW-Authenticate", denied.challenge());
+            }
+            Problems.write(ctx, new ApiProblem(denied.status(), denied.status() == 401 ? "Unauthorized" : "Forbidden",
+                    denied.getMessage(), List.of()));
+        });
+
+        state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));
+        state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(search)));
+        state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(search)));
+        state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search)));
+        state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(pluginConfig.index, pluginConfig.maxIngestBytes)));
         state.routes.get(prefix + "/health", new HealthHandler(pluginConfig.index));
+        state.routes.get(prefix + "/openapi.yaml", new OpenApiDocument());
         state.routes.get(prefix + "/", new WebPage(prefix));
+    }
+
+    private static Handler secured(AccessControl access, Handler handler) {
+        return ctx -> {
+            access.authenticate(ctx);
+            handler.handle(ctx);
+        };
     }
 }

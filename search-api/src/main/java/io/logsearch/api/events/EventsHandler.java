@@ -5,53 +5,82 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.logsearch.api.ApiProblem;
+import io.logsearch.api.Links;
+import io.logsearch.api.ParamReader;
+import io.logsearch.api.StorageErrors;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
+import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventPage;
 import io.logsearch.api.query.EventQuery;
 import io.logsearch.api.query.EventSearch;
-import io.logsearch.api.StorageErrors;
+import io.logsearch.api.query.SearchAfter;
+import io.logsearch.api.query.SortOrder;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
-/** {@code GET /v1/events}: the newest matching events. */
+/** {@code GET /v1/events}: one page of matching events, with a signed cursor to the next. */
 public final class EventsHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PARAMS = union(FilterParams.NAMES, Set.of("size", "order", "cursor", "includeOriginal"));
 
     private final EventSearch search;
+    private final Cursors cursors;
 
-    public EventsHandler(EventSearch search) {
+    public EventsHandler(EventSearch search, Cursors cursors) {
         this.search = search;
+        this.cursors = cursors;
     }
 
     @Override
     public void handle(Context ctx) {
-        EventQuery query = new EventQuery(size(ctx.queryParam("size")));
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        ParamReader params = new ParamReader(ctx.queryParamMap());
+        params.rejectUnknown(PARAMS);
+        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        int size = params.integer("size", 1, EventQuery.MAX_SIZE).orElse(EventQuery.DEFAULT_SIZE);
+        SortOrder order = params.choice("order", Set.of("asc", "desc"))
+                .map(o -> SortOrder.valueOf(o.toUpperCase(Locale.ROOT))).orElse(SortOrder.DESC);
+        boolean includeOriginal = params.bool("includeOriginal").orElse(false);
+        Optional<String> cursor = params.single("cursor");
+        params.throwIfInvalid();
+
+        EventFilter filter = requested.filter();
+        Optional<SearchAfter> after = Optional.empty();
+        if (cursor.isPresent()) {
+            Cursors.State state = cursors.decode(cursor.get(), requested.fingerprint());
+            after = Optional.of(state.after());
+            filter = state.range().map(filter::withRange).orElse(filter);
+        }
         EventPage page;
         try {
-            page = search.search(query);
+            page = search.search(new EventQuery(filter, caller.visibility(), size, order, after, includeOriginal));
         } catch (IOException | RuntimeException e) {
             throw StorageErrors.translate(e);
         }
+
         ObjectNode body = JSON.createObjectNode();
         ArrayNode events = body.putArray("events");
         page.events().forEach(events::add);
+        EventFilter resolved = filter;
+        resolved.range().ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
         body.putObject("total").put("value", page.total()).put("relation", page.totalIsExact() ? "eq" : "gte");
-        body.putObject("_links").putObject("self").put("href", ctx.fullUrl());
+        ObjectNode links = body.putObject("_links");
+        links.putObject("self").put("href", Links.self(ctx));
+        page.next().ifPresent(next -> links.putObject("next").put("href",
+                Links.with(ctx, "cursor", cursors.encode(new Cursors.State(resolved.range(), next, requested.fingerprint())))));
         ctx.contentType("application/json").result(body.toString());
     }
 
-    private static int size(String text) {
-        if (text == null) {
-            return EventQuery.DEFAULT_SIZE;
-        }
-        try {
-            int size = Integer.parseInt(text.trim());
-            if (size >= 1 && size <= EventQuery.MAX_SIZE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below with the accepted range
-        }
-        throw ApiProblem.invalid("size", "must be a whole number from 1 to " + EventQuery.MAX_SIZE + ", not '" + text + "'");
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

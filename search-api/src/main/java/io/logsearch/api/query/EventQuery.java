@@ -1,11 +1,16 @@
 package io.logsearch.api.query;
 
+import java.util.Optional;
+
 /**
- * What a caller asks for, already validated.
+ * One page request, already validated.
  *
- * @param size events per page, 1 to 1000
+ * @param size            events per page, 1 to 1000
+ * @param after           the end of the previous page, when this is not the first
+ * @param includeOriginal whether documents keep {@code event.original}
  */
-public record EventQuery(int size) {
+public record EventQuery(EventFilter filter, Visibility visibility, int size, SortOrder order,
+                         Optional<SearchAfter> after, boolean includeOriginal) {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;

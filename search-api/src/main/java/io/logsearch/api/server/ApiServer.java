@@ -4,10 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.LogSearchConfig;
 import io.logsearch.api.LogSearchPlugin;
 import io.logsearch.api.Problems;
-import io.logsearch.elasticsearch.EventIndex;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +23,13 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static Javalin start(EventIndex index, String bindAddress, int port) {
+    /** Starts the server; {@code plugin} configures the API (index, tokens, cursor secret). */
+    public static Javalin start(String bindAddress, int port, Consumer<LogSearchConfig> plugin) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = bindAddress;
             config.jetty.port = port;
-            config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = index));
+            config.registerPlugin(new LogSearchPlugin(plugin));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     new ApiProblem(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of())));
             config.routes.exception(Exception.class, (e, ctx) -> {

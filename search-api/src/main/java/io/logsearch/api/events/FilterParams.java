@@ -1,0 +1,138 @@
+package io.logsearch.api.events;
+
+import io.logsearch.api.ParamReader;
+import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.query.EventFilter;
+import io.logsearch.api.query.IpNetwork;
+import io.logsearch.api.query.TimeRange;
+import io.logsearch.indexer.sources.Sources;
+import io.logsearch.mappings.TimeWindow;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The filter parameters every {@code /v1/events} endpoint shares (SPEC §6), read into an {@link EventFilter}. */
+public final class FilterParams {
+
+    public static final Set<String> NAMES = Set.of("eventType", "window", "startDate", "endDate", "success", "clientIp",
+            "userId", "organizationId", "appId", "requestId", "source", "category", "q");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
+    private static final int MAX_TEXT = 1000;
+
+    /**
+     * @param filter      the filter, with a {@code window} already resolved against the request time
+     * @param fingerprint a digest of the filter parameters as given, which a cursor must match
+     */
+    public record Requested(EventFilter filter, String fingerprint) {
+    }
+
+    private FilterParams() {
+    }
+
+    /**
+     * Reads the filters; problems are collected in {@code params}. An {@code organizationId} the
+     * caller may not see is refused with 403.
+     */
+    public static Requested read(ParamReader params, Map<String, List<String>> raw, Instant now, Caller caller) {
+        Optional<TimeRange> range = range(params, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Optional<String> text = params.single("q");
+        text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
+        List<String> sources = params.list("source");
+        sources.stream().filter(s -> Sources.all().stream().noneMatch(known -> known.id().equals(s)))
+                .forEach(s -> params.error("source", "must be one of " + Sources.ids() + ", not '" + s + "'"));
+        EventFilter filter = new EventFilter(
+                params.list("eventType"),
+                range,
+                params.bool("success"),
+                params.each("clientIp", IpNetwork::parse, "must be an IPv4 or IPv6 address or CIDR network"),
+                params.list("userId"),
+                params.list("organizationId"),
+                params.list("appId"),
+                params.list("requestId"),
+                sources,
+                params.list("category"),
+                text);
+        for (String organization : filter.organizationIds()) {
+            if (!caller.canSee(organization)) {
+                throw AccessDenied.forbidden("The token '" + caller.name() + "' may not see organization " + organization + ".");
+            }
+        }
+        return new Requested(filter, fingerprint(raw));
+    }
+
+    private static Optional<TimeRange> range(ParamReader params, Instant now) {
+        Optional<String> window = params.single("window");
+        Optional<Instant> start = params.single("startDate").flatMap(t -> instant(params, "startDate", t));
+        Optional<Instant> end = params.single("endDate").flatMap(t -> instant(params, "endDate", t));
+        if (window.isPresent()) {
+            if (params.has("startDate") || params.has("endDate")) {
+                params.error("window", "cannot be combined with startDate or endDate");
+                return Optional.empty();
+            }
+            try {
+                Duration span = TimeWindow.parse(window.get());
+                return Optional.of(new TimeRange(now.minus(span), now));
+            } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+                params.error("window", "must match ^\\d+[smhdw]?$ (a number with an optional unit s, m, h, d or w), not '" + window.get() + "'");
+                return Optional.empty();
+            }
+        }
+        if (start.isEmpty() && end.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant from = start.orElse(Instant.EPOCH);
+        Instant to = end.orElse(now);
+        if (to.isBefore(from)) {
+            params.error(end.isPresent() ? "endDate" : "startDate", "the range ends (" + to + ") before it starts (" + from + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new TimeRange(from, to));
+    }
+
+    /** ISO-8601 date-time (with offset, or UTC when it has none) or epoch milliseconds. */
+    static Optional<Instant> instant(ParamReader params, String name, String text) {
+        try {
+            if (EPOCH_MILLIS.matcher(text).matches()) {
+                return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
+            }
+            try {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeException withoutOffset) {
+                return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+            }
+        } catch (DateTimeException e) {
+            params.error(name, "must be an ISO-8601 date-time such as 2022-07-17T22:00:54Z, or epoch milliseconds, not '" + text + "'");
+            return Optional.empty();
+        }
+    }
+
+    /** A digest of the filter parameters exactly as given, in a canonical order. */
+    private static String fingerprint(Map<String, List<String>> raw) {
+        String canonical = new TreeMap<>(raw).entrySet().stream()
+                .filter(e -> NAMES.contains(e.getKey()) || e.getKey().equals("order"))
+                .flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream().sorted()).map(v -> v.length() + ":" + v))
+                .collect(Collectors.joining("|"));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

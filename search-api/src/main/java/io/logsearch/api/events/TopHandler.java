@@ -1,0 +1,68 @@
+package io.logsearch.api.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.logsearch.api.ParamReader;
+import io.logsearch.api.StorageErrors;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
+import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.QueryTranslator;
+import io.logsearch.api.query.TopBucket;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code GET /v1/events/top?field=…}: the most frequent values of one field among matching events. */
+public final class TopHandler implements Handler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> PARAMS = EventsHandler.union(FilterParams.NAMES, Set.of("field", "size"));
+    private static final Map<String, String> FIELDS = Map.of(
+            "eventtype", QueryTranslator.ACTION,
+            "userid", QueryTranslator.USER_ID,
+            "clientip", QueryTranslator.CLIENT_IP,
+            "organizationid", QueryTranslator.ORGANIZATION_ID,
+            "source", QueryTranslator.PROVIDER,
+            "appid", QueryTranslator.APP_ID);
+    private static final Map<String, String> NAMES = Map.of(
+            "eventtype", "eventType", "userid", "userId", "clientip", "clientIp",
+            "organizationid", "organizationId", "source", "source", "appid", "appId");
+
+    private final EventSearch search;
+
+    public TopHandler(EventSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        ParamReader params = new ParamReader(ctx.queryParamMap());
+        params.rejectUnknown(PARAMS);
+        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        String field = params.choice("field", FIELDS.keySet()).orElse(null);
+        if (field == null && !params.has("field")) {
+            params.error("field", "is required: one of eventType, userId, clientIp, organizationId, source, appId");
+        }
+        int size = params.integer("size", 1, 100).orElse(10);
+        params.throwIfInvalid();
+
+        List<TopBucket> top;
+        try {
+            top = search.top(requested.filter(), caller.visibility(), FIELDS.get(field), size);
+        } catch (IOException | RuntimeException e) {
+            throw StorageErrors.translate(e);
+        }
+        ObjectNode body = JSON.createObjectNode().put("field", NAMES.get(field));
+        ArrayNode buckets = body.putArray("buckets");
+        top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
+        ctx.contentType("application/json").result(body.toString());
+    }
+}

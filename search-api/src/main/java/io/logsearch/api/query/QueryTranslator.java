@@ -1,0 +1,100 @@
+package io.logsearch.api.query;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.RangeRelation;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Translates an {@link EventFilter} and the caller's {@link Visibility} into Elasticsearch filter
+ * clauses. User text only ever reaches Elasticsearch as a term value or as a
+ * {@code simple_query_string} over {@code message} with a fixed set of operators, so it can never
+ * become Lucene syntax, another field, or query DSL.
+ */
+public final class QueryTranslator {
+
+    /** Fields behind the filters, as named in the index template. */
+    public static final String TIMESTAMP = "@timestamp";
+    public static final String ACTION = "event.action";
+    public static final String OUTCOME = "event.outcome";
+    public static final String CLIENT_IP = "client.ip";
+    public static final String CLIENT_IP_RANGE = "client.ip_range";
+    public static final String USER_ID = "user.id";
+    public static final String ORGANIZATION_ID = "organization.id";
+    public static final String APP_ID = "authing.app.id";
+    public static final String REQUEST_ID = "http.request.id";
+    public static final String PROVIDER = "event.provider";
+    public static final String CATEGORY = "event.category";
+    public static final String MESSAGE = "message";
+
+    private static final List<SimpleQueryStringFlag> TEXT_OPERATORS = List.of(
+            SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+            SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Whitespace,
+            SimpleQueryStringFlag.Escape);
+
+    private QueryTranslator() {
+    }
+
+    public static Query translate(EventFilter filter, Visibility visibility) {
+        List<Query> clauses = new ArrayList<>();
+        anyOf(clauses, filter.eventTypes(), type -> Query.of(q -> q.term(t -> t.field(ACTION).value(type).caseInsensitive(true))));
+        filter.range().ifPresent(range -> clauses.add(Query.of(q -> q.range(r -> r.date(d -> d
+                .field(TIMESTAMP)
+                .gte(range.start().toString())
+                .lte(range.end().toString())
+                .format("strict_date_optional_time"))))));
+        filter.success().ifPresent(success -> clauses.add(term(OUTCOME, success ? "success" : "failure")));
+        anyOf(clauses, filter.clientIps(), QueryTranslator::clientIp);
+        anyOf(clauses, filter.userIds(), v -> term(USER_ID, v));
+        anyOf(clauses, filter.organizationIds(), v -> term(ORGANIZATION_ID, v));
+        anyOf(clauses, filter.appIds(), v -> term(APP_ID, v));
+        anyOf(clauses, filter.requestIds(), v -> term(REQUEST_ID, v));
+        anyOf(clauses, filter.sources(), v -> term(PROVIDER, v));
+        anyOf(clauses, filter.categories(), v -> term(CATEGORY, v));
+        filter.text().ifPresent(text -> clauses.add(Query.of(q -> q.simpleQueryString(s -> s
+                .query(text)
+                .fields(MESSAGE)
+                .defaultOperator(Operator.And)
+                .flags(TEXT_OPERATORS)
+                .lenient(true)))));
+        visibility.organizations().ifPresent(allowed -> clauses.add(Query.of(q -> q.terms(t -> t
+                .field(ORGANIZATION_ID)
+                .terms(v -> v.value(allowed.stream().sorted().map(FieldValue::of).toList()))))));
+        return Query.of(q -> q.bool(BoolQuery.of(b -> b.filter(clauses))));
+    }
+
+    /** An address matches {@code client.ip} and the ranges containing it; a network matches the addresses in it and the ranges overlapping it. */
+    private static Query clientIp(IpNetwork network) {
+        Query range = network.isSingleAddress()
+                ? term(CLIENT_IP_RANGE, network.first().getHostAddress())
+                : Query.of(q -> q.range(r -> r.term(t -> t
+                        .field(CLIENT_IP_RANGE)
+                        .gte(network.first().getHostAddress())
+                        .lte(network.last().getHostAddress())
+                        .relation(RangeRelation.Intersects))));
+        return Query.of(q -> q.bool(b -> b
+                .should(term(CLIENT_IP, network.term()))
+                .should(range)
+                .minimumShouldMatch("1")));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static <T> void anyOf(List<Query> clauses, List<T> values, Function<T, Query> clause) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() == 1) {
+            clauses.add(clause.apply(values.get(0)));
+            return;
+        }
+        clauses.add(Query.of(q -> q.bool(b -> b.should(values.stream().map(clause).toList()).minimumShouldMatch("1"))));
+    }
+}

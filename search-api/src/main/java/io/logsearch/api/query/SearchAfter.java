@@ -1,0 +1,5 @@
+package io.logsearch.api.query;
+
+/** Where a page ends in the total order ({@code @timestamp}, {@code event.id}); the next page starts after it. */
+public record SearchAfter(long timestampMillis, String eventId) {
+}

@@ -1,0 +1,5 @@
+package io.logsearch.api.query;
+
+/** One frequent value and how many matching events carry it. */
+public record TopBucket(String value, long count) {
+}

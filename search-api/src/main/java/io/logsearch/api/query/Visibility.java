@@ -1,0 +1,25 @@
+package io.logsearch.api.query;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The organizations a caller may see, applied by the server to every query whatever the caller
+ * asked for: all of them, or only those listed.
+ */
+public record Visibility(Optional<Set<String>> organizations) {
+
+    public static final Visibility ALL = new Visibility(Optional.empty());
+
+    public Visibility {
+        organizations = organizations.map(Set::copyOf);
+    }
+
+    public static Visibility only(Set<String> organizations) {
+        return new Visibility(Optional.of(organizations));
+    }
+
+    public boolean allows(String organizationId) {
+        return organizations.map(o -> o.contains(organizationId)).orElse(true);
+    }
+}

@@ -1,0 +1,149 @@
+package io.logsearch.api;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.logsearch.api.server.ApiServer;
+import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsSettings;
+import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.indexer.load.BulkSettings;
+import io.logsearch.indexer.load.LoadCounters;
+import io.logsearch.indexer.load.LoadSummary;
+import io.logsearch.indexer.load.Loader;
+import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.Sources;
+import io.logsearch.mappings.Partitioning;
+import io.logsearch.testsupport.Ports;
+import io.logsearch.testsupport.TestElasticsearch;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The API served by the standalone server on a free port, against a test class's own index on a
+ * real Elasticsearch. Every response is checked against {@code openapi.yaml}.
+ */
+final class TestApi implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final ElasticsearchClient client;
+    final EventIndex index;
+    private final Javalin server;
+    final String base;
+
+    /** One response, its body also parsed when it is JSON. */
+    record Response(int status, Map<String, List<String>> headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private TestApi(ElasticsearchClient client, EventIndex index, Javalin server) {
+        this.client = client;
+        this.index = index;
+        this.server = server;
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    static TestApi start(TestElasticsearch es, Consumer<LogSearchConfig> config) {
+        ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
+        EventIndex index = new EventIndex(client, Partitioning.daily(es.indexBase()), 0);
+        Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
+            cfg.index = index;
+            cfg.cursorSecret = java.util.Optional.of("a test secret of sufficient length".getBytes(StandardCharsets.UTF_8));
+            config.accept(cfg);
+        });
+        return new TestApi(client, index, server);
+    }
+
+    /** Loads ECS documents (one JSON object per element) and makes them searchable. */
+    LoadSummary loadEcs(List<String> documents) {
+        return load("ecs", SourceContext.EMPTY, String.join("\n", documents));
+    }
+
+    LoadSummary load(String source, SourceContext context, String export) {
+        try {
+            LoadSummary summary = new Loader(index, BulkSettings.DEFAULTS).load(Sources.byId(source), context,
+                    List.of(ExportInput.of("test", () -> new ByteArrayInputStream(export.getBytes(StandardCharsets.UTF_8)))),
+                    r -> { throw new AssertionError("rejected: " + r); }, new LoadCounters());
+            refresh();
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(index.partitions().allPartitions()).ignoreUnavailable(true).allowNoIndices(true));
+    }
+
+    Response get(String pathAndQuery, String... headers) {
+        return send("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    Response post(String pathAndQuery, byte[] body, String... headers) {
+        return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    /** Follows an absolute link the API returned. */
+    Response follow(String href, String... headers) {
+        if (!href.startsWith(base)) {
+            throw new AssertionError("link " + href + " does not point at this server " + base);
+        }
+        return get(href.substring(base.length()), headers);
+    }
+
+    private Response send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Response result = new Response(response.statusCode(), response.headers().map(), response.body());
+            OpenApiContract.assertValid(method, pathAndQuery, result.status(), result.headers(), result.body());
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The {@code event.id}s of a response's events, in order. */
+    static List<String> ids(Response response) {
+        List<String> ids = new ArrayList<>();
+        response.json().get("events").forEach(e -> ids.add(e.at("/event/id").asText()));
+        return ids;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop();
+        client._transport().close();
+    }
+}
