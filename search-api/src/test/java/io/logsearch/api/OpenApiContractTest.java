@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -15,13 +16,14 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -122,7 +124,7 @@ class OpenApiContractTest {
         List<DynamicTest> tests = new ArrayList<>();
         api().getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
             String path = withPathParameters(template, operation);
-            String pathAndQuery = path + requiredQuery(operation);
+            String pathAndQuery = path + query(requiredQuery(operation));
             operation.getResponses().forEach((status, response) -> content(response).forEach((type, media) -> {
                 if (media.getExample() != null) {
                     tests.add(DynamicTest.dynamicTest(method + " " + template + " " + status + " " + type, () ->
@@ -141,6 +143,14 @@ class OpenApiContractTest {
                     }
                 });
             }
+            parameters(operation, "query").stream().filter(p -> p.getExample() != null).forEach(parameter -> {
+                List<String> pairs = new ArrayList<>(requiredQuery(operation));
+                JsonNode example = Json.mapper().valueToTree(parameter.getExample());
+                (example.isArray() ? example : List.of(example)).forEach(value ->
+                        pairs.add(parameter.getName() + "=" + URLEncoder.encode(value.asText(), StandardCharsets.UTF_8)));
+                tests.add(DynamicTest.dynamicTest(method + " " + template + " ?" + parameter.getName() + " example", () ->
+                        OpenApiContract.assertValidRequest(method.name(), path + query(pairs), TOKEN)));
+            });
         }));
         assertFalse(tests.isEmpty());
         return tests;
@@ -195,8 +205,15 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aSuccessfulResponseToAnUndocumentedParameterFails() {
+        assertBreaks("validation.request.parameter.query.unexpected", () ->
+                OpenApiContract.assertValid("GET", "/v1/events/histogram?size=10", 200, JSON,
+                        "{\"interval\":\"1h\",\"buckets\":[]}"));
+    }
+
+    @Test
     void aProblemAnsweringAForbiddenRequestPasses() {
-        OpenApiContract.assertValid("GET", "/v1/events?size=0", 400, PROBLEM_JSON, PROBLEM);
+        OpenApiContract.assertValid("GET", "/v1/events?size=0&sise=10", 400, PROBLEM_JSON, PROBLEM);
     }
 
     @Test
@@ -311,12 +328,15 @@ class OpenApiContractTest {
     }
 
     /** Each required query parameter takes its first allowed value. */
-    private static String requiredQuery(Operation operation) {
-        String query = parameters(operation, "query").stream()
+    private static List<String> requiredQuery(Operation operation) {
+        return parameters(operation, "query").stream()
                 .filter(p -> Boolean.TRUE.equals(p.getRequired()))
                 .map(p -> p.getName() + "=" + p.getSchema().getEnum().get(0))
-                .collect(Collectors.joining("&"));
-        return query.isEmpty() ? "" : "?" + query;
+                .toList();
+    }
+
+    private static String query(List<String> pairs) {
+        return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }
 
     private static List<Parameter> parameters(Operation operation, String in) {

@@ -1,0 +1,128 @@
+package io.logsearch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.api.auth.Tokens;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bearer tokens, scopes and organization scoping across every endpoint. */
+@ExtendWith(RealElasticsearch.class)
+class AccessIT {
+
+    private static final String ADMIN = "admin-token-0123456789";
+    private static final String TEAM_A = "team-a-token-0123456789";
+    private static final String INGEST_ONLY = "ingest-token-0123456789";
+    private static final List<String> SEARCH_ENDPOINTS = List.of(
+            "/v1/events", "/v1/events/histogram", "/v1/events/top?field=organizationId", "/v1/events/export");
+    private static TestApi api;
+
+    @BeforeAll
+    static void start(TestElasticsearch es) throws Exception {
+        Path file = Files.createTempFile("tokens", ".json");
+        Files.writeString(file, """
+                {"tokens": [
+                  {"name": "admin", "sha256": "%s", "organizations": ["*"], "scopes": ["search", "ingest", "admin"]},
+                  {"name": "team-a", "sha256": "%s", "organizations": ["org-a", "org-c"], "scopes": ["search"]},
+                  {"name": "loader", "sha256": "%s", "organizations": ["*"], "scopes": ["ingest"]}
+                ]}""".formatted(Tokens.sha256Hex(ADMIN), Tokens.sha256Hex(TEAM_A), Tokens.sha256Hex(INGEST_ONLY)));
+        Tokens tokens = Tokens.read(file);
+        api = TestApi.start(es, cfg -> cfg.tokens = java.util.Optional.of(tokens));
+        api.loadEcs(List.of(
+                "{\"@timestamp\":\"2024-01-01T00:00:00Z\",\"event\":{\"id\":\"a1\",\"action\":\"x\",\"outcome\":\"success\"},\"organization\":{\"id\":\"org-a\"}}",
+                "{\"@timestamp\":\"2024-01-01T00:00:01Z\",\"event\":{\"id\":\"b1\",\"action\":\"x\",\"outcome\":\"failure\"},\"organization\":{\"id\":\"org-b\"}}",
+                "{\"@timestamp\":\"2024-01-01T00:00:02Z\",\"event\":{\"id\":\"c1\",\"action\":\"y\",\"outcome\":\"success\"},\"organization\":{\"id\":\"org-c\"}}",
+                "{\"@timestamp\":\"2024-01-01T00:00:03Z\",\"event\":{\"id\":\"n1\",\"action\":\"y\",\"outcome\":\"success\"}}"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    @Test
+    void withoutATokenEveryEndpointButHealthIs401WithAChallenge() {
+        for (String path : SEARCH_ENDPOINTS) {
+            TestApi.Response response = api.get(path);
+            assertEquals(401, response.status(), path);
+            assertEquals("Bearer realm=\"logsearch\"", response.header("WWW-Authenticate"), path);
+            assertEquals("application/problem+json", response.header("Content-Type"));
+        }
+        assertEquals(401, api.post("/v1/ingest/ecs", "{}".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(200, api.get("/health").status());
+    }
+
+    @Test
+    void aWrongOrMalformedTokenIs401InvalidToken() {
+        for (String[] header : List.of(bearer("nope"), new String[] {"Authorization", "Basic dXNlcjpwYXNz"},
+                new String[] {"Authorization", "Bearer "}, new String[] {"Authorization", ADMIN})) {
+            TestApi.Response response = api.get("/v1/events", header);
+            assertEquals(401, response.status(), header[1]);
+            assertTrue(response.header("WWW-Authenticate").contains("invalid_token"), response.header("WWW-Authenticate"));
+        }
+    }
+
+    @Test
+    void anOrganizationScopedTokenSeesOnlyItsOrganizationsOnEveryEndpoint() throws Exception {
+        assertEquals(Set.of("a1", "c1"), new TreeSet<>(TestApi.ids(api.get("/v1/events", bearer(TEAM_A)))));
+        assertEquals(4, TestApi.ids(api.get("/v1/events", bearer(ADMIN))).size());
+
+        JsonNode histogram = api.get("/v1/events/histogram?interval=1d", bearer(TEAM_A)).json();
+        assertEquals(2, histogram.at("/buckets/0/count").asInt());
+        assertEquals(0, histogram.at("/buckets/0/failure").asInt());
+
+        Set<String> orgs = new TreeSet<>();
+        api.get("/v1/events/top?field=organizationId", bearer(TEAM_A)).json().get("buckets").forEach(b -> orgs.add(b.get("value").asText()));
+        assertEquals(Set.of("org-a", "org-c"), orgs);
+
+        String export = api.get("/v1/events/export", bearer(TEAM_A)).body();
+        assertEquals(2, export.split("\n").length);
+        assertTrue(!export.contains("org-b") && !export.contains("\"n1\""), export);
+    }
+
+    @Test
+    void askingForAnOrganizationOutsideTheScopeIs403() {
+        for (String path : SEARCH_ENDPOINTS) {
+            String url = path + (path.contains("?") ? "&" : "?") + "organizationId=org-b";
+            TestApi.Response response = api.get(url, bearer(TEAM_A));
+            assertEquals(403, response.status(), url);
+            assertTrue(response.json().get("detail").asText().contains("org-b"));
+        }
+        assertEquals(200, api.get("/v1/events?organizationId=org-a", bearer(TEAM_A)).status());
+        assertEquals(200, api.get("/v1/events?organizationId=org-b", bearer(ADMIN)).status());
+    }
+
+    @Test
+    void scopesGateSearchAndIngest() {
+        byte[] event = "{\"@timestamp\":\"2024-02-01T00:00:00Z\",\"event\":{\"id\":\"z1\",\"action\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(403, api.post("/v1/ingest/ecs", event, bearer(TEAM_A)).status());
+        assertEquals(403, api.get("/v1/events", bearer(INGEST_ONLY)).status());
+        TestApi.Response ingested = api.post("/v1/ingest/ecs", event, bearer(INGEST_ONLY));
+        assertEquals(200, ingested.status(), ingested.body());
+        assertEquals(1, ingested.json().get("indexed").asInt());
+    }
+
+    @Test
+    void theWebPageAndTheApiDescriptionNeedNoToken() {
+        assertEquals(200, api.get("/").status());
+        TestApi.Response yaml = api.get("/openapi.yaml");
+        assertEquals(200, yaml.status());
+        assertTrue(yaml.body().startsWith("openapi: 3"), yaml.body().substring(0, 40));
+    }
+}

@@ -1,0 +1,99 @@
+package io.logsearch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /v1/ingest/{source}}: the formats of {@code load}, its counts, duplicates, context and limits. */
+@ExtendWith(RealElasticsearch.class)
+class IngestIT {
+
+    private static final String PAGE = """
+            {"auditEvents":[{"accountGroupName":"API Sandbox","aid":"1234","date":"2020-07-17T21:54:54Z","event":"Report created.","ipAddress":"99.128.0.0/11","uid":"1234","user":"API Sandbox User (noreply@thousandeyes.com)","resources":[{"name":"My New report","type":"reportTitle"},{"name":"Other Report","type":"testName"}]},{"accountGroupName":"API Sandbox","aid":"1234","date":"2020-07-17T22:00:54Z","event":"Login failed.","ipAddress":"99.128.0.0/11","uid":"1234","user":"API Sandbox User (noreply@thousandeyes.com)"}],"_links":{"self":{"href":"https://api.thousandeyes.com/v7/audit-user-events"}}}
+            """;
+    private static TestApi api;
+
+    @BeforeAll
+    static void start(TestElasticsearch es) {
+        api = TestApi.start(es, cfg -> cfg.maxIngestBytes = 64 * 1024);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    private static TestApi.Response ingest(String path, byte[] body, String... headers) {
+        return api.post(path, body, headers);
+    }
+
+    @Test
+    void aVendorPageIsIngestedOnceAndThenCountsAsDuplicates() throws IOException {
+        JsonNode first = ingest("/v1/ingest/thousandeyes", PAGE.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json").json();
+        assertEquals(2, first.get("read").asInt());
+        assertEquals(2, first.get("indexed").asInt());
+        assertEquals(0, first.get("rejected").asInt());
+        JsonNode second = ingest("/v1/ingest/thousandeyes", PAGE.getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json").json();
+        assertEquals(0, second.get("indexed").asInt());
+        assertEquals(2, second.get("duplicates").asInt());
+        api.refresh();
+        assertEquals(1, api.get("/v1/events?source=thousandeyes&success=false").json().at("/total/value").asInt());
+    }
+
+    @Test
+    void gzippedNdjsonWithContextParameters() throws IOException {
+        String history = """
+                {"timestamp":"2024-05-01T10:00:00Z","event_type":"asset_viewed","asset_id":"a1","asset_name":"Q1 report"}
+                {"timestamp":"2024-05-01T10:05:00Z","event_type":"asset_shared","asset_id":"a1","asset_name":"Q1 report","event_labels":["external"]}
+                """;
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(history.getBytes(StandardCharsets.UTF_8));
+        }
+        JsonNode result = ingest("/v1/ingest/actionhub?userId=u-9&programId=prog-3", gz.toByteArray(),
+                "Content-Type", "application/x-ndjson", "Content-Encoding", "gzip").json();
+        assertEquals(2, result.get("indexed").asInt(), result.toString());
+        api.refresh();
+        JsonNode events = api.get("/v1/events?source=actionhub&userId=u-9&organizationId=prog-3").json();
+        assertEquals(2, events.at("/total/value").asInt());
+    }
+
+    @Test
+    void rejectedRecordsAreCountedAndExplained() {
+        String body = "{\"timestamp\":\"2024-05-01T10:00:00Z\",\"event_type\":\"x\",\"asset_id\":\"a\",\"asset_name\":\"b\"}\n{\"timestamp\":\"nope\"}\n{broken\n";
+        JsonNode missingContext = ingest("/v1/ingest/actionhub", body.getBytes(StandardCharsets.UTF_8)).json();
+        assertEquals(3, missingContext.get("read").asInt());
+        assertEquals(3, missingContext.get("rejected").asInt());
+        assertEquals(3, missingContext.get("errors").size());
+        assertTrue(missingContext.at("/errors/0/reason").asText().contains("userId"), missingContext.toString());
+        assertTrue(missingContext.at("/errors/2/reason").asText().startsWith("invalid JSON"), missingContext.toString());
+        assertEquals("record 3 (line 3, column 1)", missingContext.at("/errors/2/position").asText());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        byte[] big = ("[" + "{\"date\":\"2020-07-17T21:54:54Z\",\"event\":\"x\"},".repeat(2000) + "{}]").getBytes(StandardCharsets.UTF_8);
+        TestApi.Response response = ingest("/v1/ingest/thousandeyes", big, "Content-Type", "application/json");
+        assertEquals(413, response.status());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+    }
+
+    @Test
+    void anUnknownSourceOrParameterIsRefused() {
+        assertEquals(404, ingest("/v1/ingest/splunk", "{}".getBytes(StandardCharsets.UTF_8)).status());
+        TestApi.Response unknown = ingest("/v1/ingest/thousandeyes?user=1", "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, unknown.status());
+        assertEquals("user", unknown.json().at("/errors/0/field").asText());
+    }
+}

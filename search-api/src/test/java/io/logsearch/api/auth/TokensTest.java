@@ -1,0 +1,58 @@
+package io.logsearch.api.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Tokens parse(String json) throws Exception {
+        return Tokens.parse(JSON.readTree(json), "tokens.json");
+    }
+
+    @Test
+    void aTokenIsKnownByItsHashAndCarriesItsScope() throws Exception {
+        Tokens tokens = parse("""
+                {"tokens":[{"name":"ops","sha256":"%s","organizations":["*"],"scopes":["search","ingest"]},
+                           {"name":"a","sha256":"%s","organizations":["1234",5678],"scopes":["search"],"userId":"481","role":"viewer"}]}
+                """.formatted(Tokens.sha256Hex("s3cret"), Tokens.sha256Hex("other").toUpperCase()));
+        Caller ops = tokens.authenticate("s3cret").orElseThrow();
+        assertEquals("ops", ops.name());
+        assertEquals(Optional.empty(), ops.organizations());
+        assertTrue(ops.has(Scope.INGEST));
+        Caller a = tokens.authenticate("other").orElseThrow();
+        assertEquals(Optional.of(Set.of("1234", "5678")), a.organizations());
+        assertEquals(Optional.of("481"), a.userId());
+        assertEquals(Optional.of("viewer"), a.role());
+        assertTrue(a.canSee("1234") && !a.canSee("9"));
+        assertEquals(Optional.empty(), tokens.authenticate("s3cret "));
+        assertEquals(Optional.empty(), tokens.authenticate(""));
+    }
+
+    @Test
+    void mistakesInTheFileAreNamed() {
+        String hash = Tokens.sha256Hex("x");
+        String[][] cases = {
+                {"{}", "at least one token"},
+                {"{\"tokens\":[]}", "at least one token"},
+                {"{\"tokens\":[{\"sha256\":\"" + hash + "\",\"organizations\":[\"*\"],\"scopes\":[\"search\"]}]}", "'name' is required"},
+                {"{\"tokens\":[{\"name\":\"a\",\"sha256\":\"abc\",\"organizations\":[\"*\"],\"scopes\":[\"search\"]}]}", "64 hex digits"},
+                {"{\"tokens\":[{\"name\":\"a\",\"sha256\":\"" + hash + "\",\"scopes\":[\"search\"]}]}", "organizations"},
+                {"{\"tokens\":[{\"name\":\"a\",\"sha256\":\"" + hash + "\",\"organizations\":[\"*\"],\"scopes\":[\"read\"]}]}", "unknown scope 'read'"},
+                {"{\"tokens\":[{\"name\":\"a\",\"sha256\":\"" + hash + "\",\"organizations\":[\"*\"],\"scopes\":[\"search\"]},"
+                        + "{\"name\":\"a\",\"sha256\":\"" + hash + "\",\"organizations\":[\"*\"],\"scopes\":[\"search\"]}]}", "used twice"},
+        };
+        for (String[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(e.getMessage().contains("tokens.json"), e.getMessage());
+        }
+    }
+}
