@@ -2,7 +2,6 @@ package io.logsearch.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class ParamReader {
     }
 
     public Optional<Boolean> bool(String name) {
-        return single(name).flatMap(text -> switch (text.toLowerCase(Locale.ROOT)) {
+        return single(name).flatMap(text -> switch (text) {
             case "true" -> Optional.of(true);
             case "false" -> Optional.of(false);
             default -> {
@@ -70,12 +69,11 @@ public final class ParamReader {
         });
     }
 
-    /** One of {@code choices}, compared case-insensitively. */
+    /** One of {@code choices}, exactly as written there. */
     public Optional<String> choice(String name, Set<String> choices) {
         return single(name).flatMap(text -> {
-            String lower = text.toLowerCase(Locale.ROOT);
-            if (choices.contains(lower)) {
-                return Optional.of(lower);
+            if (choices.contains(text)) {
+                return Optional.of(text);
             }
             error(name, "must be one of " + String.join(", ", new TreeSet<>(choices)) + ", not '" + text + "'");
             return Optional.empty();

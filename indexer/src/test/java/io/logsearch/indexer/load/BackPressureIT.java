@@ -71,6 +71,35 @@ class BackPressureIT {
     }
 
     @Test
+    void aNodeThatGoesAwayMidLoadAndComesBackLosesNothing() throws Exception {
+        try (EphemeralNode node = EphemeralNode.start()) {
+            ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
+            EventIndex index = new EventIndex(client, Partitioning.daily("outage"), 0);
+            Path export = Exports.generate(dir, "thousandeyes", 40_000, 9);
+            LoadCounters counters = new LoadCounters();
+            ExecutorService loader = Executors.newSingleThreadExecutor();
+            Future<LoadSummary> load = loader.submit(() -> new Loader(index, BulkSettings.DEFAULTS).load(Sources.byId("thousandeyes"),
+                    SourceContext.EMPTY, List.of(ExportInput.file(export)), r -> { throw new AssertionError("rejected: " + r); }, counters));
+            while (counters.indexed() < 5_000) {
+                assertTrue(!load.isDone(), "the load finished before the outage");
+                Thread.sleep(20);
+            }
+            node.node().stop();
+            Thread.sleep(3_000);
+            node.node().start(message -> { });
+            LoadSummary summary = load.get();
+            loader.shutdown();
+
+            assertEquals(40_000, summary.read());
+            assertEquals(40_000, summary.indexed() + summary.duplicates(), summary.line());
+            assertTrue(counters.retries() > 0, "requests were retried across the outage");
+            client.indices().refresh(r -> r.index("outage-*"));
+            assertEquals(40_000, client.count(c -> c.index("outage-*")).count());
+            client._transport().close();
+        }
+    }
+
+    @Test
     void anUnreachableClusterFailsTheLoadWithTheCause() throws Exception {
         ElasticsearchClient client = EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free()));
         EventIndex index = new EventIndex(client, Partitioning.daily("nowhere"), 0);

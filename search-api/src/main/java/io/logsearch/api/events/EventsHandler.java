@@ -20,7 +20,6 @@ import io.logsearch.api.query.SortOrder;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +45,7 @@ public final class EventsHandler implements Handler {
         FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
         int size = params.integer("size", 1, EventQuery.MAX_SIZE).orElse(EventQuery.DEFAULT_SIZE);
         SortOrder order = params.choice("order", Set.of("asc", "desc"))
-                .map(o -> SortOrder.valueOf(o.toUpperCase(Locale.ROOT))).orElse(SortOrder.DESC);
+                .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);
         boolean includeOriginal = params.bool("includeOriginal").orElse(false);
         Optional<String> cursor = params.single("cursor");
         params.throwIfInvalid();

@@ -19,7 +19,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -47,7 +46,7 @@ public final class ExportHandler implements Handler {
         FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
         boolean csv = params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv");
         SortOrder order = params.choice("order", Set.of("asc", "desc"))
-                .map(o -> SortOrder.valueOf(o.toUpperCase(Locale.ROOT))).orElse(SortOrder.DESC);
+                .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);
         boolean includeOriginal = params.bool("includeOriginal").orElse(false);
         params.throwIfInvalid();
 

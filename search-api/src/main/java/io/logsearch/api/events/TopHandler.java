@@ -25,15 +25,12 @@ public final class TopHandler implements Handler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PARAMS = EventsHandler.union(FilterParams.NAMES, Set.of("field", "size"));
     private static final Map<String, String> FIELDS = Map.of(
-            "eventtype", QueryTranslator.ACTION,
-            "userid", QueryTranslator.USER_ID,
-            "clientip", QueryTranslator.CLIENT_IP,
-            "organizationid", QueryTranslator.ORGANIZATION_ID,
+            "eventType", QueryTranslator.ACTION,
+            "userId", QueryTranslator.USER_ID,
+            "clientIp", QueryTranslator.CLIENT_IP,
+            "organizationId", QueryTranslator.ORGANIZATION_ID,
             "source", QueryTranslator.PROVIDER,
-            "appid", QueryTranslator.APP_ID);
-    private static final Map<String, String> NAMES = Map.of(
-            "eventtype", "eventType", "userid", "userId", "clientip", "clientIp",
-            "organizationid", "organizationId", "source", "source", "appid", "appId");
+            "appId", QueryTranslator.APP_ID);
 
     private final EventSearch search;
 
@@ -60,7 +57,7 @@ public final class TopHandler implements Handler {
         } catch (IOException | RuntimeException e) {
             throw StorageErrors.translate(e);
         }
-        ObjectNode body = JSON.createObjectNode().put("field", NAMES.get(field));
+        ObjectNode body = JSON.createObjectNode().put("field", field);
         ArrayNode buckets = body.putArray("buckets");
         top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
         ctx.contentType("application/json").result(body.toString());
