@@ -7,19 +7,12 @@ import io.logsearch.indexer.load.LoadFailedException;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
 import io.logsearch.indexer.read.ExportInput;
-import io.logsearch.indexer.read.ExportInputs;
-import io.logsearch.indexer.sources.Source;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load", description = {
@@ -36,52 +29,26 @@ final class LoadCommand implements Callable<Integer> {
     IndexOptions index;
 
     @Mixin
-    ContextOptions context;
-
-    @Option(names = "--source", required = true, paramLabel = "SOURCE", converter = SourceOption.class,
-            description = "actionhub, thousandeyes, onehub, authing or ecs.")
-    Source source;
-
-    @Option(names = "--dead-letter", paramLabel = "FILE",
-            description = "Where rejected records go, one JSON line each (default: logsearch-rejected-<UTC time>.ndjson, created only when needed).")
-    Path deadLetter;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Export files, directories, or - for standard input.")
-    List<String> paths;
+    ExportOptions export;
 
     @Override
     public Integer call() throws IOException {
-        List<ExportInput> inputs = resolve(spec, paths);
+        List<ExportInput> inputs = export.inputs(spec);
         LoadCounters counters = new LoadCounters();
         long totalBytes = inputs.stream().mapToLong(i -> i.size().orElse(0)).sum();
         try (Elasticsearch es = Elasticsearch.fromEnvironment();
-             DeadLetterFile rejected = new DeadLetterFile(deadLetter != null ? deadLetter : DeadLetterFile.defaultPath(Instant.now()))) {
+             DeadLetterFile rejected = export.deadLetterFile()) {
             LoadSummary summary;
-            try (ProgressDisplay progress = new ProgressDisplay("load " + source.id(), counters, totalBytes)) {
-                summary = new Loader(index.on(es.client()), BulkSettings.DEFAULTS).load(source, context.context(), inputs, rejected, counters);
+            try (ProgressDisplay progress = new ProgressDisplay("load " + export.source.id(), counters, totalBytes)) {
+                summary = new Loader(index.on(es.client()), BulkSettings.DEFAULTS)
+                        .load(export.source, export.context.context(), inputs, rejected, counters);
             } catch (LoadFailedException e) {
                 System.out.println(partialSummary(counters));
                 throw e;
             }
             System.out.println(summary.line());
-            return report(rejected, summary.rejected());
+            return ExportOptions.report(rejected, summary.rejected());
         }
-    }
-
-    static List<ExportInput> resolve(CommandSpec spec, List<String> paths) {
-        try {
-            return ExportInputs.resolve(paths);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static int report(DeadLetterFile rejected, long count) {
-        if (count == 0) {
-            return ExitCodes.OK;
-        }
-        System.err.println(count + " record(s) rejected; reasons and originals in " + rejected.path().toAbsolutePath());
-        return ExitCodes.REJECTED;
     }
 
     private static String partialSummary(LoadCounters counters) {

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Deletes whole partitions that ended before a cutoff. Works without ILM (the local node has none):
@@ -41,11 +40,7 @@ public final class Retention {
                 .get(g -> g.index(index.partitions().allPartitions()).expandWildcards(ExpandWildcard.Open, ExpandWildcard.Closed)
                         .ignoreUnavailable(true).allowNoIndices(true))
                 .result().keySet().stream()
-                .filter(name -> endOf(name).isPresent())
+                .filter(name -> index.partitions().endOf(name).isPresent())
                 .toList();
-    }
-
-    private Optional<Instant> endOf(String name) {
-        return index.partitions().endOf(name);
     }
 }

@@ -5,8 +5,4 @@ package io.logsearch.localnode;
 public interface Progress {
 
     void report(String message);
-
-    static Progress silent() {
-        return message -> { };
-    }
 }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
  */
 public final class IndexTemplate {
 
-    public static final String DEFAULT_BASE = "logsearch-events";
     private static final String RESOURCE = "logsearch-events.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -37,9 +37,4 @@ public final class LoadCounters {
     public long retries() {
         return retries.get();
     }
-
-    /** Records whose outcome is known: indexed, duplicate or rejected. */
-    public long done() {
-        return indexed() + duplicates() + rejected();
-    }
 }

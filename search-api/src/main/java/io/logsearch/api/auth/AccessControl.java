@@ -17,9 +17,6 @@ public final class AccessControl {
         this.tokens = tokens;
     }
 
-    public boolean enabled() {
-        return tokens.isPresent();
-    }
 
     /** Authenticates the request and remembers the caller on it; throws {@link AccessDenied} (401). */
     public Caller authenticate(Context ctx) {

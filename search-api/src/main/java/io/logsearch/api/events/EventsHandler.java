@@ -8,9 +8,7 @@ import io.javalin.http.Handler;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventPage;
 import io.logsearch.api.query.EventQuery;
@@ -18,8 +16,6 @@ import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.SearchAfter;
 import io.logsearch.api.query.SortOrder;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +23,6 @@ import java.util.Set;
 public final class EventsHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PARAMS = union(FilterParams.NAMES, Set.of("size", "order", "cursor", "includeOriginal"));
 
     private final EventSearch search;
     private final Cursors cursors;
@@ -39,10 +34,10 @@ public final class EventsHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
-        ParamReader params = new ParamReader(ctx.queryParamMap());
-        params.rejectUnknown(PARAMS);
-        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        FilterParams.Request request = FilterParams.request(ctx, Set.of("size", "order", "cursor", "includeOriginal"));
+        Caller caller = request.caller();
+        ParamReader params = request.params();
+        FilterParams.Requested requested = request.requested();
         int size = params.integer("size", 1, EventQuery.MAX_SIZE).orElse(EventQuery.DEFAULT_SIZE);
         SortOrder order = params.choice("order", Set.of("asc", "desc"))
                 .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);
@@ -75,11 +70,5 @@ public final class EventsHandler implements Handler {
         page.next().ifPresent(next -> links.putObject("next").put("href",
                 Links.with(ctx, "cursor", cursors.encode(new Cursors.State(resolved.range(), next, requested.fingerprint())))));
         ctx.contentType("application/json").result(body.toString());
-    }
-
-    static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

@@ -6,9 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.SortOrder;
 import java.io.BufferedWriter;
@@ -17,7 +15,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +25,6 @@ import java.util.Set;
 public final class ExportHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PARAMS = EventsHandler.union(FilterParams.NAMES, Set.of("format", "order", "includeOriginal"));
     static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.action", "event.outcome", "user.id", "user.full_name",
             "user.email", "client.ip", "client.address", "organization.id", "event.dataset", "message");
 
@@ -40,10 +36,10 @@ public final class ExportHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
-        ParamReader params = new ParamReader(ctx.queryParamMap());
-        params.rejectUnknown(PARAMS);
-        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        FilterParams.Request request = FilterParams.request(ctx, Set.of("format", "order", "includeOriginal"));
+        Caller caller = request.caller();
+        ParamReader params = request.params();
+        FilterParams.Requested requested = request.requested();
         boolean csv = params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv");
         SortOrder order = params.choice("order", Set.of("asc", "desc"))
                 .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);

@@ -1,8 +1,11 @@
 package io.logsearch.api.events;
 
+import io.javalin.http.Context;
 import io.logsearch.api.ParamReader;
+import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.TimeRange;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,25 @@ public final class FilterParams {
     public record Requested(EventFilter filter, String fingerprint) {
     }
 
+    /** What every {@code /v1/events} endpoint reads first: who asks, the parameters, and the filter. */
+    public record Request(Caller caller, ParamReader params, Requested requested) {
+    }
+
     private FilterParams() {
+    }
+
+    /**
+     * Checks the caller's {@code search} scope, refuses parameters other than the filters and
+     * {@code endpointParams}, and reads the filters. The endpoint reads its own parameters from
+     * {@link Request#params()} and then calls {@link ParamReader#throwIfInvalid()}.
+     */
+    public static Request request(Context ctx, Set<String> endpointParams) {
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        ParamReader params = new ParamReader(ctx.queryParamMap());
+        Set<String> known = new HashSet<>(NAMES);
+        known.addAll(endpointParams);
+        params.rejectUnknown(known);
+        return new Request(caller, params, read(params, ctx.queryParamMap(), Instant.now(), caller));
     }
 
     /**

@@ -8,17 +8,13 @@ import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.HistogramBucket;
 import io.logsearch.api.query.TimeRange;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +23,6 @@ import java.util.Set;
 public final class HistogramHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PARAMS = EventsHandler.union(FilterParams.NAMES, Set.of("interval"));
     private static final Map<String, Duration> INTERVALS = new LinkedHashMap<>();
     static final int MAX_BUCKETS = 5_000;
 
@@ -46,10 +41,10 @@ public final class HistogramHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
-        ParamReader params = new ParamReader(ctx.queryParamMap());
-        params.rejectUnknown(PARAMS);
-        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        FilterParams.Request request = FilterParams.request(ctx, Set.of("interval"));
+        Caller caller = request.caller();
+        ParamReader params = request.params();
+        FilterParams.Requested requested = request.requested();
         String interval = params.choice("interval", Set.of("auto", "1m", "5m", "1h", "1d")).orElse("auto");
         params.throwIfInvalid();
 
@@ -98,7 +93,4 @@ public final class HistogramHandler implements Handler {
         return "1d";
     }
 
-    static List<String> intervals() {
-        return List.copyOf(INTERVALS.keySet());
-    }
 }

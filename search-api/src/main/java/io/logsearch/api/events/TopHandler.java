@@ -7,14 +7,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.QueryTranslator;
 import io.logsearch.api.query.TopBucket;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +20,6 @@ import java.util.Set;
 public final class TopHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PARAMS = EventsHandler.union(FilterParams.NAMES, Set.of("field", "size"));
     private static final Map<String, String> FIELDS = Map.of(
             "eventType", QueryTranslator.ACTION,
             "userId", QueryTranslator.USER_ID,
@@ -40,10 +36,10 @@ public final class TopHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
-        ParamReader params = new ParamReader(ctx.queryParamMap());
-        params.rejectUnknown(PARAMS);
-        FilterParams.Requested requested = FilterParams.read(params, ctx.queryParamMap(), Instant.now(), caller);
+        FilterParams.Request request = FilterParams.request(ctx, Set.of("field", "size"));
+        Caller caller = request.caller();
+        ParamReader params = request.params();
+        FilterParams.Requested requested = request.requested();
         String field = params.choice("field", FIELDS.keySet()).orElse(null);
         if (field == null && !params.has("field")) {
             params.error("field", "is required: one of eventType, userId, clientIp, organizationId, source, appId");

@@ -46,13 +46,5 @@ public record EventFilter(
                 requestIds, sources, categories, text);
     }
 
-    public EventFilter withSources(List<String> value) {
-        return new EventFilter(eventTypes, range, success, clientIps, userIds, organizationIds, appIds,
-                requestIds, value, categories, text);
-    }
 
-    public EventFilter withOrganizationIds(List<String> value) {
-        return new EventFilter(eventTypes, range, success, clientIps, userIds, value, appIds,
-                requestIds, sources, categories, text);
-    }
 }

@@ -15,9 +15,6 @@ public record Visibility(Optional<Set<String>> organizations) {
         organizations = organizations.map(Set::copyOf);
     }
 
-    public static Visibility only(Set<String> organizations) {
-        return new Visibility(Optional.of(organizations));
-    }
 
     public boolean allows(String organizationId) {
         return organizations.map(o -> o.contains(organizationId)).orElse(true);

@@ -1,5 +1,8 @@
 package io.logsearch.indexer.sources.actionhub;
 
+import static io.logsearch.indexer.sources.RecordFields.requiredText;
+import static io.logsearch.indexer.sources.RecordFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.ecs.CanonicalJson;
@@ -8,7 +11,6 @@ import io.logsearch.indexer.ecs.Outcome;
 import io.logsearch.indexer.ecs.Timestamps;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
-import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import java.time.Instant;
@@ -86,22 +88,5 @@ public final class ActionHubSource implements Source {
             }
         }
         return labels;
-    }
-
-    private static String requiredText(JsonNode record, String field) {
-        if (record.path(field).isContainerNode()) {
-            throw new RejectedRecordException("'" + field + "' is not text");
-        }
-        String value = text(record, field);
-        if (value.isBlank()) {
-            throw new RejectedRecordException("missing '" + field + "'");
-        }
-        return value;
-    }
-
-    /** The field's text (numbers as written), or empty when it is absent, null or not a scalar. */
-    private static String text(JsonNode record, String field) {
-        JsonNode value = record.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
     }
 }
