@@ -1,5 +1,7 @@
 package io.logsearch.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -29,12 +31,24 @@ final class SharedCluster {
         if (explicit != null && !explicit.isBlank()) {
             return explicit.replaceAll("/+$", "");
         }
-        if (DockerClientFactory.instance().isDockerAvailable()) {
+        if (dockerMayAnswer() && DockerClientFactory.instance().isDockerAvailable()) {
             return startContainer();
         }
         EphemeralNode node = EphemeralNode.start();
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop-test-elasticsearch"));
         return node.url();
+    }
+
+    /**
+     * Testcontainers logs an error whenever it looks for Docker in vain; ask it only where a Docker
+     * engine could be: a configured host, a socket, or Testcontainers' own configuration.
+     */
+    private static boolean dockerMayAnswer() {
+        Path home = Path.of(System.getProperty("user.home"));
+        return System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(home.resolve(".docker/run/docker.sock"))
+                || Files.exists(home.resolve(".testcontainers.properties"));
     }
 
     @SuppressWarnings("resource") // stopped by the shutdown hook
