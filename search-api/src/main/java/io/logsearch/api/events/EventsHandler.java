@@ -13,6 +13,7 @@ import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventPage;
 import io.logsearch.api.query.EventQuery;
 import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.SearchAfter;
 import io.logsearch.api.query.SortOrder;
 import java.io.IOException;
@@ -54,7 +55,8 @@ public final class EventsHandler implements Handler {
         }
         EventPage page;
         try {
-            page = search.search(new EventQuery(filter, caller.visibility(), size, order, after, includeOriginal));
+            page = search.search(new EventQuery(filter, caller.visibility(), size, order, after,
+                    includeOriginal ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
         } catch (IOException | RuntimeException e) {
             throw StorageErrors.translate(e);
         }

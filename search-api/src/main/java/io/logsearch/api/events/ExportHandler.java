@@ -8,6 +8,7 @@ import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.SortOrder;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -54,7 +55,8 @@ public final class ExportHandler implements Handler {
             out.write("\r\n");
         }
         try {
-            search.forEach(requested.filter(), caller.visibility(), order, includeOriginal, event -> {
+            search.forEach(requested.filter(), caller.visibility(), order,
+                    includeOriginal ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT, event -> {
                 try {
                     if (csv) {
                         writeCsvRow(out, event);

@@ -36,6 +36,7 @@ public final class FilterParams {
 
     public static final Set<String> NAMES = Set.of("eventType", "window", "startDate", "endDate", "success", "clientIp",
             "userId", "organizationId", "appId", "requestId", "source", "category", "q");
+    private static final Set<String> FINGERPRINTED = Stream.concat(NAMES.stream(), Stream.of("order")).collect(Collectors.toSet());
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
     private static final int MAX_TEXT = 1000;
 
@@ -78,24 +79,25 @@ public final class FilterParams {
         List<String> sources = params.list("source");
         sources.stream().filter(s -> Sources.all().stream().noneMatch(known -> known.id().equals(s)))
                 .forEach(s -> params.error("source", "must be one of " + Sources.ids() + ", not '" + s + "'"));
-        EventFilter filter = new EventFilter(
-                params.list("eventType"),
-                range,
-                params.bool("success"),
-                params.each("clientIp", IpNetwork::parse, "must be an IPv4 or IPv6 address or CIDR network"),
-                params.list("userId"),
-                params.list("organizationId"),
-                params.list("appId"),
-                params.list("requestId"),
-                sources,
-                params.list("category"),
-                text);
+        EventFilter filter = EventFilter.builder()
+                .eventTypes(params.list("eventType"))
+                .range(range)
+                .success(params.bool("success"))
+                .clientIps(params.each("clientIp", IpNetwork::parse, "must be an IPv4 or IPv6 address or CIDR network"))
+                .userIds(params.list("userId"))
+                .organizationIds(params.list("organizationId"))
+                .appIds(params.list("appId"))
+                .requestIds(params.list("requestId"))
+                .sources(sources)
+                .categories(params.list("category"))
+                .text(text)
+                .build();
         for (String organization : filter.organizationIds()) {
             if (!caller.canSee(organization)) {
                 throw AccessDenied.forbidden("The token '" + caller.name() + "' may not see organization " + organization + ".");
             }
         }
-        return new Requested(filter, fingerprint(raw));
+        return new Requested(filter, fingerprint(raw, FINGERPRINTED));
     }
 
     private static Optional<TimeRange> range(ParamReader params, Instant now) {
@@ -144,10 +146,10 @@ public final class FilterParams {
         }
     }
 
-    /** A digest of the filter parameters exactly as given, in a canonical order. */
-    private static String fingerprint(Map<String, List<String>> raw) {
+    /** A digest of the parameters {@code names} exactly as given, in a canonical order, for cursors to match. */
+    public static String fingerprint(Map<String, List<String>> raw, Set<String> names) {
         String canonical = new TreeMap<>(raw).entrySet().stream()
-                .filter(e -> NAMES.contains(e.getKey()) || e.getKey().equals("order"))
+                .filter(e -> names.contains(e.getKey()))
                 .flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream().sorted()).map(v -> v.length() + ":" + v))
                 .collect(Collectors.joining("|"));
         try {

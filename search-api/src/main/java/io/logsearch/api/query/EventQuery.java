@@ -7,10 +7,10 @@ import java.util.Optional;
  *
  * @param size            events per page, 1 to 1000
  * @param after           the end of the previous page, when this is not the first
- * @param includeOriginal whether documents keep {@code event.original}
+ * @param projection      which part of each document to return
  */
 public record EventQuery(EventFilter filter, Visibility visibility, int size, SortOrder order,
-                         Optional<SearchAfter> after, boolean includeOriginal) {
+                         Optional<SearchAfter> after, Projection projection) {
 
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;

@@ -33,6 +33,8 @@ public final class EventSearch {
     /** More hits than this are counted as "at least". */
     public static final int TRACK_TOTAL_UP_TO = 10_000;
     private static final int EXPORT_PAGE = 1000;
+    /** Elasticsearch's {@code index.max_result_window}: results reachable with from/size. */
+    public static final int MAX_RESULT_WINDOW = 10_000;
 
     private final EventIndex index;
 
@@ -49,9 +51,7 @@ public final class EventSearch {
                     .sort(sort("event.id", query.order()))
                     .trackTotalHits(t -> t.count(TRACK_TOTAL_UP_TO));
             query.after().ifPresent(after -> s.searchAfter(FieldValue.of(after.timestampMillis()), FieldValue.of(after.eventId())));
-            if (!query.includeOriginal()) {
-                s.source(src -> src.filter(f -> f.excludes("event.original")));
-            }
+            project(s, query.projection());
             return s;
         }, ObjectNode.class);
         List<Hit<ObjectNode>> hits = response.hits().hits();
@@ -71,14 +71,49 @@ public final class EventSearch {
     }
 
     /** Every matching event in order, a page at a time, so memory stays flat however many match. */
-    public void forEach(EventFilter filter, Visibility visibility, SortOrder order, boolean includeOriginal,
+    public void forEach(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
                         Consumer<ObjectNode> consumer) throws IOException {
-        Optional<SearchAfter> after = Optional.empty();
+        walk(filter, visibility, order, projection, Optional.empty(), consumer);
+    }
+
+    /** Like {@link #forEach}, starting after a page the caller already has. */
+    public void forEachAfter(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
+                             SearchAfter start, Consumer<ObjectNode> consumer) throws IOException {
+        walk(filter, visibility, order, projection, Optional.of(start), consumer);
+    }
+
+    private void walk(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
+                      Optional<SearchAfter> start, Consumer<ObjectNode> consumer) throws IOException {
+        Optional<SearchAfter> after = start;
         do {
-            EventPage page = search(new EventQuery(filter, visibility, EXPORT_PAGE, order, after, includeOriginal));
+            EventPage page = search(new EventQuery(filter, visibility, EXPORT_PAGE, order, after, projection));
             page.events().forEach(consumer);
             after = page.next();
         } while (after.isPresent());
+    }
+
+    /**
+     * Page {@code offset / size} of the newest-first results with an exact total, for the vendor
+     * APIs that page by number. Only the first {@link #MAX_RESULT_WINDOW} results can be reached.
+     */
+    public NumberedPage page(EventFilter filter, Visibility visibility, int offset, int size, Projection projection) throws IOException {
+        if (offset < 0 || size < 1 || offset + size > MAX_RESULT_WINDOW) {
+            throw new IllegalArgumentException("results " + offset + " to " + (offset + size) + " lie beyond the first "
+                    + MAX_RESULT_WINDOW + " results");
+        }
+        SearchResponse<ObjectNode> response = index.client().search(s -> {
+            where(s, filter, visibility)
+                    .from(offset)
+                    .size(size)
+                    .sort(sort(QueryTranslator.TIMESTAMP, SortOrder.DESC))
+                    .sort(sort("event.id", SortOrder.DESC))
+                    .trackTotalHits(t -> t.enabled(true));
+            project(s, projection);
+            return s;
+        }, ObjectNode.class);
+        List<ObjectNode> events = response.hits().hits().stream().map(Hit::source).toList();
+        TotalHits total = response.hits().total();
+        return new NumberedPage(events, total == null ? events.size() : total.value());
     }
 
     /** Counts per bucket of {@code interval}, split by outcome, over {@code range}. */
@@ -137,6 +172,14 @@ public final class EventSearch {
             top.sterms().buckets().array().forEach(b -> buckets.add(new TopBucket(b.key().stringValue(), b.docCount())));
         }
         return buckets;
+    }
+
+    private static void project(SearchRequest.Builder s, Projection projection) {
+        switch (projection) {
+            case DOCUMENT -> s.source(src -> src.filter(f -> f.excludes("event.original")));
+            case ORIGINAL -> s.source(src -> src.filter(f -> f.includes("event.original")));
+            case DOCUMENT_WITH_ORIGINAL -> { }
+        }
     }
 
     /** The partitions a query needs, the filter and the caller's visibility: what every search here shares. */

@@ -62,6 +62,11 @@ public final class QueryTranslator {
                 .defaultOperator(Operator.And)
                 .flags(TEXT_OPERATORS)
                 .lenient(true)))));
+        for (FieldCondition condition : filter.conditions()) {
+            Query match = Query.of(q -> q.terms(t -> t.field(condition.field())
+                    .terms(v -> v.value(condition.values().stream().map(FieldValue::of).toList()))));
+            clauses.add(condition.negated() ? Query.of(q -> q.bool(b -> b.mustNot(match))) : match);
+        }
         visibility.organizations().ifPresent(allowed -> clauses.add(Query.of(q -> q.terms(t -> t
                 .field(ORGANIZATION_ID)
                 .terms(v -> v.value(allowed.stream().sorted().map(FieldValue::of).toList()))))));

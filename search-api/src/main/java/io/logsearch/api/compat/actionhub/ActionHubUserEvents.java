@@ -1,0 +1,82 @@
+package io.logsearch.api.compat.actionhub;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.logsearch.api.ApiProblem;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
+import io.logsearch.api.compat.Originals;
+import io.logsearch.api.query.EventFilter;
+import io.logsearch.api.query.EventPage;
+import io.logsearch.api.query.EventQuery;
+import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.Projection;
+import io.logsearch.api.query.SortOrder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /compat/actionhub/users/{user_id}/events} with header {@code program-id}: the user's
+ * whole history in that program, newest first, streamed as {@code {"history": [...]}}.
+ */
+public final class ActionHubUserEvents implements Handler {
+
+    static final String PROGRAM_HEADER = "program-id";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int FIRST_PAGE = 1000;
+
+    private final EventSearch search;
+
+    public ActionHubUserEvents(EventSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        String program = ctx.header(PROGRAM_HEADER);
+        if (program == null || program.isBlank()) {
+            throw new ApiProblem(422, "Validation Error", "Field required",
+                    List.of(new ApiProblem.FieldError("header." + PROGRAM_HEADER, "Field required")));
+        }
+        if (!caller.canSee(program)) {
+            throw AccessDenied.forbidden("Not allowed to read program " + program);
+        }
+        EventFilter filter = EventFilter.builder()
+                .sources(List.of("actionhub"))
+                .userIds(List.of(ctx.pathParam("user_id")))
+                .organizationIds(List.of(program))
+                .build();
+        EventPage first = search.search(new EventQuery(filter, caller.visibility(), FIRST_PAGE, SortOrder.DESC,
+                Optional.empty(), Projection.ORIGINAL));
+        if (first.events().isEmpty()) {
+            throw new ApiProblem(404, "Not Found", "User not found", List.of());
+        }
+        ctx.contentType("application/json");
+        try (JsonGenerator out = JSON.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("history");
+            for (var event : first.events()) {
+                Originals.write(out, event);
+            }
+            if (first.next().isPresent()) {
+                search.forEachAfter(filter, caller.visibility(), SortOrder.DESC, Projection.ORIGINAL, first.next().get(), event -> {
+                    try {
+                        Originals.write(out, event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+    }
+}

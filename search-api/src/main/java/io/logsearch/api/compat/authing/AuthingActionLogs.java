@@ -1,0 +1,162 @@
+package io.logsearch.api.compat.authing;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.logsearch.api.ApiProblem;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
+import io.logsearch.api.compat.Originals;
+import io.logsearch.api.compat.PageNumbers;
+import io.logsearch.api.query.EventFilter;
+import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.IpNetwork;
+import io.logsearch.api.query.NumberedPage;
+import io.logsearch.api.query.Projection;
+import io.logsearch.api.query.TimeRange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code POST /compat/authing/api/v3/get-user-action-logs}: Authing's user action log query
+ * ({@code GetUserActionLogsDto}) over the Authing events logsearch holds, page-numbered.
+ */
+public final class AuthingActionLogs implements Handler {
+
+    static final int DEFAULT_LIMIT = 10;
+    static final int MAX_LIMIT = 50;
+    private static final Set<String> FIELDS = Set.of("requestId", "clientIp", "eventType", "userId", "appId", "start", "end",
+            "success", "pagination");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventSearch search;
+
+    public AuthingActionLogs(EventSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        JsonNode body = body(ctx);
+        body.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                throw invalid("unknown field " + name);
+            }
+        });
+        EventFilter.Builder filter = EventFilter.builder().sources(List.of("authing"));
+        text(body, "requestId").ifPresent(v -> filter.requestIds(List.of(v)));
+        text(body, "eventType").ifPresent(v -> filter.eventTypes(List.of(v)));
+        text(body, "userId").ifPresent(v -> filter.userIds(List.of(v)));
+        text(body, "appId").ifPresent(v -> filter.appIds(List.of(v)));
+        text(body, "clientIp").ifPresent(v -> filter.clientIps(List.of(IpNetwork.parse(v)
+                .orElseThrow(() -> invalid("clientIp must be an IP address")))));
+        Optional<Instant> start = millis(body, "start");
+        Optional<Instant> end = millis(body, "end");
+        if (start.isPresent() || end.isPresent()) {
+            Instant from = start.orElse(Instant.EPOCH);
+            Instant to = end.orElse(Instant.now());
+            if (to.isBefore(from)) {
+                throw invalid("end must not be before start");
+            }
+            filter.range(Optional.of(new TimeRange(from, to)));
+        }
+        JsonNode success = body.get("success");
+        if (success != null && !success.isNull()) {
+            if (!success.isBoolean()) {
+                throw invalid("success must be a boolean");
+            }
+            filter.success(Optional.of(success.asBoolean()));
+        }
+        JsonNode pagination = body.path("pagination");
+        int page = integer(pagination, "page", 1, Integer.MAX_VALUE, 1);
+        int limit = integer(pagination, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int offset;
+        try {
+            offset = PageNumbers.offset(page, limit, "pagination.page", "start and end, userId, appId or eventType");
+        } catch (ApiProblem tooDeep) {
+            throw invalid(tooDeep.detail());
+        }
+        NumberedPage results = search.page(filter.build(), caller.visibility(), offset, limit, Projection.ORIGINAL);
+
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try (JsonGenerator out = JSON.getFactory().createGenerator(response, JsonEncoding.UTF8)) {
+            out.writeStartObject();
+            out.writeNumberField("statusCode", 200);
+            out.writeStringField("message", "");
+            out.writeStringField("requestId", UUID.randomUUID().toString());
+            out.writeObjectFieldStart("data");
+            out.writeNumberField("totalCount", results.total());
+            out.writeArrayFieldStart("list");
+            for (var event : results.events()) {
+                Originals.write(out, event);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        ctx.contentType("application/json").result(response.toByteArray());
+    }
+
+    private static JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode body = JSON.readTree(text);
+            if (body.isObject()) {
+                return body;
+            }
+        } catch (IOException e) {
+            throw invalid("the request body is not JSON");
+        }
+        throw invalid("the request body must be a JSON object");
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw invalid(field + " must be a string");
+        }
+        return Optional.of(value.asText()).filter(v -> !v.isBlank());
+    }
+
+    private static Optional<Instant> millis(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber()) {
+            throw invalid(field + " must be a timestamp in milliseconds");
+        }
+        return Optional.of(Instant.ofEpochMilli(value.asLong()));
+    }
+
+    private static int integer(JsonNode object, String field, int min, int max, int fallback) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+            throw invalid("pagination." + field + " must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+        }
+        return value.asInt();
+    }
+
+    private static ApiProblem invalid(String message) {
+        return new ApiProblem(400, "Bad Request", message, List.of());
+    }
+}

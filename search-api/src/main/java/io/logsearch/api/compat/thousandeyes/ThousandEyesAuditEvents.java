@@ -1,0 +1,140 @@
+package io.logsearch.api.compat.thousandeyes;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.logsearch.api.Links;
+import io.logsearch.api.ParamReader;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.api.auth.Caller;
+import io.logsearch.api.auth.Scope;
+import io.logsearch.api.compat.Originals;
+import io.logsearch.api.events.Cursors;
+import io.logsearch.api.events.FilterParams;
+import io.logsearch.api.query.EventFilter;
+import io.logsearch.api.query.EventPage;
+import io.logsearch.api.query.EventQuery;
+import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.Projection;
+import io.logsearch.api.query.SearchAfter;
+import io.logsearch.api.query.SortOrder;
+import io.logsearch.api.query.TimeRange;
+import io.logsearch.mappings.TimeWindow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /compat/thousandeyes/v7/audit-user-events}: ThousandEyes' activity log API over the
+ * ThousandEyes events logsearch holds, records as ingested, {@code _links.next} with a cursor.
+ */
+public final class ThousandEyesAuditEvents implements Handler {
+
+    static final int PAGE_SIZE = 100;
+    private static final Set<String> FINGERPRINTED = Set.of("aid", "useAllPermittedAids", "window", "startDate", "endDate");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventSearch search;
+    private final Cursors cursors;
+
+    public ThousandEyesAuditEvents(EventSearch search, Cursors cursors) {
+        this.search = search;
+        this.cursors = cursors;
+    }
+
+    @Override
+    public void handle(Context ctx) throws IOException {
+        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        ParamReader params = new ParamReader(ctx.queryParamMap());
+        Optional<String> aid = params.single("aid");
+        params.bool("useAllPermittedAids");
+        Optional<String> window = params.single("window");
+        Optional<Instant> start = params.single("startDate").flatMap(t -> dateTime(params, "startDate", t));
+        Optional<Instant> end = params.single("endDate").flatMap(t -> dateTime(params, "endDate", t));
+        Optional<String> cursor = params.single("cursor");
+        if (window.isPresent() && (start.isPresent() || end.isPresent())) {
+            params.error("window", "window cannot be used with startDate or endDate");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Optional<TimeRange> range = Optional.empty();
+        if (window.isPresent()) {
+            try {
+                range = Optional.of(new TimeRange(now.minus(TimeWindow.parse(window.get())), now));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                params.error("window", "window must match ^\\d+(?:[smhdw]{1})?$");
+            }
+        } else if (start.isPresent() || end.isPresent()) {
+            if (end.orElse(now).isBefore(start.orElse(Instant.EPOCH))) {
+                params.error("endDate", "endDate must not be before startDate");
+            } else {
+                range = Optional.of(new TimeRange(start.orElse(Instant.EPOCH), end.orElse(now)));
+            }
+        }
+        params.throwIfInvalid();
+        if (aid.isPresent() && !caller.canSee(aid.get())) {
+            throw AccessDenied.forbidden("You are not assigned to account group " + aid.get() + ".");
+        }
+
+        String fingerprint = FilterParams.fingerprint(ctx.queryParamMap(), FINGERPRINTED);
+        Optional<SearchAfter> after = Optional.empty();
+        if (cursor.isPresent()) {
+            Cursors.State state = cursors.decode(cursor.get(), fingerprint);
+            after = Optional.of(state.after());
+            range = state.range();
+        }
+        EventFilter filter = EventFilter.builder()
+                .sources(List.of("thousandeyes"))
+                .organizationIds(aid.map(List::of).orElse(List.of()))
+                .range(range)
+                .build();
+        EventPage page = search.search(new EventQuery(filter, caller.visibility(), PAGE_SIZE, SortOrder.DESC, after, Projection.ORIGINAL));
+
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (JsonGenerator out = JSON.getFactory().createGenerator(body, JsonEncoding.UTF8)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("auditEvents");
+            for (var event : page.events()) {
+                Originals.write(out, event);
+            }
+            out.writeEndArray();
+            Optional<TimeRange> reported = range;
+            if (reported.isPresent() && (window.isPresent() || start.isPresent() || cursor.isPresent())) {
+                out.writeStringField("startDate", reported.get().start().truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+            if (reported.isPresent() && (window.isPresent() || end.isPresent() || cursor.isPresent())) {
+                out.writeStringField("endDate", reported.get().end().truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+            out.writeObjectFieldStart("_links");
+            out.writeObjectFieldStart("self");
+            out.writeStringField("href", Links.self(ctx));
+            out.writeEndObject();
+            if (page.next().isPresent()) {
+                out.writeObjectFieldStart("next");
+                out.writeStringField("href", Links.with(ctx, "cursor", cursors.encode(new Cursors.State(range, page.next().get(), fingerprint))));
+                out.writeEndObject();
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+        ctx.contentType("application/hal+json").result(body.toByteArray());
+    }
+
+    /** ISO-8601 date-times, as the vendor documents them (UTC, seconds). */
+    private static Optional<Instant> dateTime(ParamReader params, String name, String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            params.error(name, name + " must be an ISO 8601 date-time in UTC, such as 2022-07-17T22:00:54Z");
+            return Optional.empty();
+        }
+    }
+}
