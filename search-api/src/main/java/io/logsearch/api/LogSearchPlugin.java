@@ -5,15 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
-import io.logsearch.api.compat.CompatRoute;
-import io.logsearch.api.compat.actionhub.ActionHubErrors;
-import io.logsearch.api.compat.actionhub.ActionHubUserEvents;
-import io.logsearch.api.compat.authing.AuthingActionLogs;
-import io.logsearch.api.compat.authing.AuthingErrors;
-import io.logsearch.api.compat.onehub.OnehubActivity;
-import io.logsearch.api.compat.onehub.OnehubErrors;
-import io.logsearch.api.compat.thousandeyes.ThousandEyesAuditEvents;
-import io.logsearch.api.compat.thousandeyes.ThousandEyesErrors;
+import io.logsearch.api.compat.CompatRoutes;
 import io.logsearch.api.events.Cursors;
 import io.logsearch.api.events.EventsHandler;
 import io.logsearch.api.events.ExportHandler;
@@ -72,16 +64,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(search)));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search)));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(pluginConfig.index, pluginConfig.maxIngestBytes)));
-        state.routes.get(prefix + "/compat/thousandeyes/v7/audit-user-events",
-                new CompatRoute(access, new ThousandEyesAuditEvents(search, cursors), new ThousandEyesErrors()));
-        state.routes.get(prefix + "/compat/actionhub/users/{user_id}/events",
-                new CompatRoute(access, new ActionHubUserEvents(search), new ActionHubErrors()));
-        state.routes.get(prefix + "/compat/onehub/activity", new CompatRoute(access, OnehubActivity.activity(search), new OnehubErrors()));
-        state.routes.get(prefix + "/compat/onehub/activity/", new CompatRoute(access, OnehubActivity.activity(search), new OnehubErrors()));
-        state.routes.get(prefix + "/compat/onehub/files/{id}/audit_trail",
-                new CompatRoute(access, OnehubActivity.fileAuditTrail(search), new OnehubErrors()));
-        state.routes.post(prefix + "/compat/authing/api/v3/get-user-action-logs",
-                new CompatRoute(access, new AuthingActionLogs(search), new AuthingErrors()));
+        CompatRoutes.register(state, prefix, access, search, cursors, secret);
         state.routes.get(prefix + "/health", new HealthHandler(pluginConfig.index));
         state.routes.get(prefix + "/openapi.yaml", new OpenApiDocument());
         state.routes.get(prefix + "/", new WebPage(prefix));

@@ -64,7 +64,8 @@ public final class OpenApiContract {
      * headers and body.
      */
     private static final List<String> UNKNOWN_REQUEST_PARTS = List.of(
-            "validation.request.security.", "validation.request.body.", "validation.request.contentType.");
+            "validation.request.security.", "validation.request.body.", "validation.request.contentType.",
+            "validation.request.parameter.header.");
 
     private OpenApiContract() {
     }

@@ -35,19 +35,19 @@ import java.util.function.Consumer;
  * The API served by the standalone server on a free port, against a test class's own index on a
  * real Elasticsearch. Every response is checked against {@code openapi.yaml}.
  */
-final class TestApi implements AutoCloseable {
+public final class TestApi implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final ElasticsearchClient client;
-    final EventIndex index;
+    public final ElasticsearchClient client;
+    public final EventIndex index;
     private final Javalin server;
-    final String base;
+    public final String base;
 
     /** One response, its body also parsed when it is JSON. */
-    record Response(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -55,7 +55,7 @@ final class TestApi implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -68,7 +68,7 @@ final class TestApi implements AutoCloseable {
         this.base = "http://127.0.0.1:" + server.port();
     }
 
-    static TestApi start(TestElasticsearch es, Consumer<LogSearchConfig> config) {
+    public static TestApi start(TestElasticsearch es, Consumer<LogSearchConfig> config) {
         ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
         EventIndex index = new EventIndex(client, Partitioning.daily(es.indexBase()), 0);
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
@@ -80,11 +80,11 @@ final class TestApi implements AutoCloseable {
     }
 
     /** Loads ECS documents (one JSON object per element) and makes them searchable. */
-    LoadSummary loadEcs(List<String> documents) {
+    public LoadSummary loadEcs(List<String> documents) {
         return load("ecs", SourceContext.EMPTY, String.join("\n", documents));
     }
 
-    LoadSummary load(String source, SourceContext context, String export) {
+    public LoadSummary load(String source, SourceContext context, String export) {
         try {
             LoadSummary summary = new Loader(index, BulkSettings.DEFAULTS).load(Sources.byId(source), context,
                     List.of(ExportInput.of("test", () -> new ByteArrayInputStream(export.getBytes(StandardCharsets.UTF_8)))),
@@ -96,20 +96,25 @@ final class TestApi implements AutoCloseable {
         }
     }
 
-    void refresh() throws IOException {
+    public void refresh() throws IOException {
         client.indices().refresh(r -> r.index(index.partitions().allPartitions()).ignoreUnavailable(true).allowNoIndices(true));
     }
 
-    Response get(String pathAndQuery, String... headers) {
+    public Response get(String pathAndQuery, String... headers) {
         return send("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
-    Response post(String pathAndQuery, byte[] body, String... headers) {
+    /** A GET with a body, as some vendor APIs (Onehub) document their parameters. */
+    public Response get(String pathAndQuery, byte[] body, String... headers) {
+        return send("GET", pathAndQuery, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    public Response post(String pathAndQuery, byte[] body, String... headers) {
         return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofByteArray(body), headers);
     }
 
     /** Follows an absolute link the API returned. */
-    Response follow(String href, String... headers) {
+    public Response follow(String href, String... headers) {
         if (!href.startsWith(base)) {
             throw new AssertionError("link " + href + " does not point at this server " + base);
         }
@@ -135,7 +140,7 @@ final class TestApi implements AutoCloseable {
     }
 
     /** The {@code event.id}s of a response's events, in order. */
-    static List<String> ids(Response response) {
+    public static List<String> ids(Response response) {
         List<String> ids = new ArrayList<>();
         response.json().get("events").forEach(e -> ids.add(e.at("/event/id").asText()));
         return ids;

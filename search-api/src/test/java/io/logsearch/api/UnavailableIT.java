@@ -18,16 +18,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** The API while Elasticsearch is down: it starts, answers /health with 503, and every search with 503 and Retry-After. */
+/**
+ * The API while Elasticsearch is down: it starts, answers /health with 503, and every search, the
+ * vendor facades' too, with 503 and Retry-After.
+ */
 class UnavailableIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HttpResponse<String> get(Javalin server, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return send(server, "GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private static HttpResponse<String> send(Javalin server, String method, String path, HttpRequest.BodyPublisher body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .method(method, body).header("program-id", "p1").build(),
                 HttpResponse.BodyHandlers.ofString());
-        OpenApiContract.assertValid("GET", path, response.statusCode(), response.headers().map(), response.body());
+        OpenApiContract.assertValid(method, path, response.statusCode(), response.headers().map(), response.body());
         return response;
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response, String path) {
+        assertEquals(503, response.statusCode(), path);
+        assertTrue(response.headers().firstValue("Retry-After").isPresent(), path);
+        assertFalse(response.body().contains("Exception") || response.body().contains("at co.elastic"), response.body());
     }
 
     @Test
@@ -36,12 +50,15 @@ class UnavailableIT {
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.index = nowhere);
         try {
             assertEquals(503, get(server, "/health").statusCode());
-            for (String path : new String[] {"/v1/events", "/v1/events/histogram", "/v1/events/top?field=userId", "/v1/events/export"}) {
-                HttpResponse<String> response = get(server, path);
-                assertEquals(503, response.statusCode(), path);
-                assertTrue(response.headers().firstValue("Retry-After").isPresent(), path);
-                assertFalse(response.body().contains("Exception") || response.body().contains("at co.elastic"), response.body());
+            for (String path : new String[] {"/v1/events", "/v1/events/histogram", "/v1/events/top?field=userId", "/v1/events/export",
+                    "/compat/thousandeyes/v7/audit-user-events", "/compat/actionhub/users/u1/events", "/compat/onehub/activity/",
+                    "/compat/onehub/files/1/audit_trail"}) {
+                assertUnavailable(get(server, path), path);
             }
+            String authing = "/compat/authing/api/v3/get-user-action-logs";
+            HttpResponse<String> response = send(server, "POST", authing, HttpRequest.BodyPublishers.ofString("{}"));
+            assertUnavailable(response, authing);
+            assertTrue(response.body().contains("\"statusCode\":503"), response.body());
         } finally {
             server.stop();
         }

@@ -17,7 +17,6 @@ public final class AccessControl {
         this.tokens = tokens;
     }
 
-
     /** Authenticates the request and remembers the caller on it; throws {@link AccessDenied} (401). */
     public Caller authenticate(Context ctx) {
         Caller caller = tokens.map(t -> {
@@ -32,6 +31,26 @@ public final class AccessControl {
         }).orElse(Caller.UNRESTRICTED);
         ctx.attribute(ATTRIBUTE, caller);
         return caller;
+    }
+
+    /**
+     * Authenticates a request by a credential a vendor facade issued for the token named
+     * {@code tokenName}, and remembers the caller; throws {@link AccessDenied} (401) when that
+     * token is no longer configured.
+     */
+    public Caller authenticateAs(Context ctx, String tokenName) {
+        Caller caller = tokens.map(t -> t.named(tokenName).orElseThrow(AccessDenied::invalidToken)).orElse(Caller.UNRESTRICTED);
+        ctx.attribute(ATTRIBUTE, caller);
+        return caller;
+    }
+
+    /**
+     * The caller whose token is {@code secret} and whose name is {@code name}, as a vendor's
+     * key-and-secret exchange presents them; without tokens, anyone.
+     */
+    public Caller identify(String name, String secret) {
+        return tokens.map(t -> t.authenticate(secret).filter(caller -> caller.name().equals(name))
+                .orElseThrow(AccessDenied::invalidToken)).orElse(Caller.UNRESTRICTED);
     }
 
     /** The caller {@link #authenticate} found for this request. */

@@ -81,6 +81,11 @@ public final class Tokens {
         return Optional.ofNullable(match);
     }
 
+    /** The caller of the token named {@code name}. */
+    public Optional<Caller> named(String name) {
+        return entries.stream().map(Entry::caller).filter(caller -> caller.name().equals(name)).findFirst();
+    }
+
     public static String sha256Hex(String token) {
         return HexFormat.of().formatHex(sha256(token));
     }

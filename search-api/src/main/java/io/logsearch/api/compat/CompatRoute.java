@@ -4,23 +4,23 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * A vendor facade's route: authenticates like the native API, and answers every failure
+ * A vendor facade's route: authenticates (as the native API does, unless the vendor has its own
+ * credentials), and answers every failure
  * (401/403, validation, Elasticsearch down) in the vendor's own error style.
  */
 public final class CompatRoute implements Handler {
 
-    private final AccessControl access;
+    private final Authentication authentication;
     private final Handler handler;
     private final ErrorStyle style;
 
-    public CompatRoute(AccessControl access, Handler handler, ErrorStyle style) {
-        this.access = access;
+    public CompatRoute(Authentication authentication, Handler handler, ErrorStyle style) {
+        this.authentication = authentication;
         this.handler = handler;
         this.style = style;
     }
@@ -28,7 +28,7 @@ public final class CompatRoute implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         try {
-            access.authenticate(ctx);
+            authentication.authenticate(ctx);
             handler.handle(ctx);
         } catch (AccessDenied denied) {
             if (denied.status() == 401) {

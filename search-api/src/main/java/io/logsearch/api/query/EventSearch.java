@@ -177,7 +177,7 @@ public final class EventSearch {
     private static void project(SearchRequest.Builder s, Projection projection) {
         switch (projection) {
             case DOCUMENT -> s.source(src -> src.filter(f -> f.excludes("event.original")));
-            case ORIGINAL -> s.source(src -> src.filter(f -> f.includes("event.original")));
+            case ORIGINAL -> s.source(src -> src.filter(f -> f.includes("event.original", QueryTranslator.TIMESTAMP)));
             case DOCUMENT_WITH_ORIGINAL -> { }
         }
     }

@@ -6,6 +6,6 @@ public enum Projection {
     DOCUMENT,
     /** The whole ECS document. */
     DOCUMENT_WITH_ORIGINAL,
-    /** Only {@code event.original}: what the vendor facades give back. */
+    /** {@code event.original} and {@code @timestamp}: what the vendor facades give back, and the precise time to order it by. */
     ORIGINAL
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /compat/actionhub/users/{user_id}/events} with header {@code program-id}: the user's
- * whole history in that program, newest first, streamed as {@code {"history": [...]}}.
+ * whole history in that program, newest first to the microsecond, streamed as {@code {"history": [...]}}.
  */
 public final class ActionHubUserEvents implements Handler {
 
@@ -63,18 +63,20 @@ public final class ActionHubUserEvents implements Handler {
         try (JsonGenerator out = JSON.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
             out.writeStartObject();
             out.writeArrayFieldStart("history");
+            NewestFirst history = new NewestFirst(event -> Originals.write(out, event));
             for (var event : first.events()) {
-                Originals.write(out, event);
+                history.accept(event);
             }
             if (first.next().isPresent()) {
                 search.forEachAfter(filter, caller.visibility(), SortOrder.DESC, Projection.ORIGINAL, first.next().get(), event -> {
                     try {
-                        Originals.write(out, event);
+                        history.accept(event);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
             }
+            history.flush();
             out.writeEndArray();
             out.writeEndObject();
         }

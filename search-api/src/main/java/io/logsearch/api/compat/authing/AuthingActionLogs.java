@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
 import io.logsearch.api.compat.Originals;
@@ -32,11 +33,12 @@ import java.util.UUID;
  */
 public final class AuthingActionLogs implements Handler {
 
+    static final String USER_POOL_HEADER = "x-authing-userpool-id";
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
     private static final Set<String> FIELDS = Set.of("requestId", "clientIp", "eventType", "userId", "appId", "start", "end",
             "success", "pagination");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
 
@@ -54,6 +56,13 @@ public final class AuthingActionLogs implements Handler {
             }
         });
         EventFilter.Builder filter = EventFilter.builder().sources(List.of("authing"));
+        Optional<String> userPool = Optional.ofNullable(ctx.header(USER_POOL_HEADER)).filter(v -> !v.isBlank());
+        if (userPool.isPresent()) {
+            if (!caller.canSee(userPool.get())) {
+                throw AccessDenied.forbidden("Not allowed to read user pool " + userPool.get());
+            }
+            filter.organizationIds(List.of(userPool.get()));
+        }
         text(body, "requestId").ifPresent(v -> filter.requestIds(List.of(v)));
         text(body, "eventType").ifPresent(v -> filter.eventTypes(List.of(v)));
         text(body, "userId").ifPresent(v -> filter.userIds(List.of(v)));
@@ -107,7 +116,7 @@ public final class AuthingActionLogs implements Handler {
         ctx.contentType("application/json").result(response.toByteArray());
     }
 
-    private static JsonNode body(Context ctx) {
+    static JsonNode body(Context ctx) {
         String text = ctx.body();
         if (text.isBlank()) {
             return JSON.createObjectNode();
@@ -123,7 +132,7 @@ public final class AuthingActionLogs implements Handler {
         throw invalid("the request body must be a JSON object");
     }
 
-    private static Optional<String> text(JsonNode body, String field) {
+    static Optional<String> text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();

@@ -1,0 +1,50 @@
+package io.logsearch.api.compat;
+
+import io.javalin.config.JavalinState;
+import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.compat.actionhub.ActionHubErrors;
+import io.logsearch.api.compat.actionhub.ActionHubUserEvents;
+import io.logsearch.api.compat.authing.AuthingActionLogs;
+import io.logsearch.api.compat.authing.AuthingAuthentication;
+import io.logsearch.api.compat.authing.AuthingErrors;
+import io.logsearch.api.compat.authing.AuthingManagementToken;
+import io.logsearch.api.compat.authing.ManagementTokens;
+import io.logsearch.api.compat.onehub.OnehubActivity;
+import io.logsearch.api.compat.onehub.OnehubErrors;
+import io.logsearch.api.compat.thousandeyes.ThousandEyesAuditEvents;
+import io.logsearch.api.compat.thousandeyes.ThousandEyesErrors;
+import io.logsearch.api.events.Cursors;
+import io.logsearch.api.query.EventSearch;
+import java.time.Clock;
+
+/** The vendor facades under {@code <prefix>/compat/{source}/}, each with its vendor's paths and error style. */
+public final class CompatRoutes {
+
+    private CompatRoutes() {
+    }
+
+    public static void register(JavalinState state, String prefix, AccessControl access, EventSearch search, Cursors cursors,
+            byte[] serverSecret) {
+        String compat = prefix + "/compat";
+        ThousandEyesErrors thousandEyes = new ThousandEyesErrors();
+        state.routes.get(compat + "/thousandeyes/v7/audit-user-events",
+                new CompatRoute(access::authenticate, new ThousandEyesAuditEvents(search, cursors), thousandEyes));
+
+        state.routes.get(compat + "/actionhub/users/{user_id}/events",
+                new CompatRoute(access::authenticate, new ActionHubUserEvents(search), new ActionHubErrors()));
+
+        OnehubErrors onehub = new OnehubErrors();
+        CompatRoute activity = new CompatRoute(access::authenticate, OnehubActivity.activity(search), onehub);
+        state.routes.get(compat + "/onehub/activity", activity);
+        state.routes.get(compat + "/onehub/activity/", activity);
+        state.routes.get(compat + "/onehub/files/{id}/audit_trail",
+                new CompatRoute(access::authenticate, OnehubActivity.fileAuditTrail(search), onehub));
+
+        AuthingErrors authing = new AuthingErrors();
+        ManagementTokens managementTokens = new ManagementTokens(serverSecret, Clock.systemUTC());
+        state.routes.post(compat + "/authing/api/v3/get-management-token",
+                new CompatRoute(ctx -> { }, new AuthingManagementToken(access, managementTokens), authing));
+        state.routes.post(compat + "/authing/api/v3/get-user-action-logs",
+                new CompatRoute(new AuthingAuthentication(access, managementTokens), new AuthingActionLogs(search), authing));
+    }
+}

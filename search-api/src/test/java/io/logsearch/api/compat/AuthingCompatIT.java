@@ -1,0 +1,156 @@
+package io.logsearch.api.compat;
+
+import static io.logsearch.api.compat.Records.assertSameRecords;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.api.TestApi;
+import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code POST /compat/authing/api/v3/get-user-action-logs} over loaded Authing exports. */
+@ExtendWith(RealElasticsearch.class)
+class AuthingCompatIT {
+
+    private static final String PATH = "/compat/authing/api/v3/get-user-action-logs";
+    private static TestApi api;
+    private static VendorExport export;
+
+    @BeforeAll
+    static void load(TestElasticsearch es) {
+        Instant until = Instant.parse("2025-09-15T00:00:00Z");
+        export = VendorExport.generate("authing", 420, 20, 3, until);
+        api = TestApi.start(es, cfg -> { });
+        api.load("authing", SourceContext.EMPTY, export.text());
+        api.load("onehub", SourceContext.EMPTY, VendorExport.generate("onehub", 30, 20, 3, until).text());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    /** Authing's timestamp: ISO-8601 text or epoch milliseconds, as text or number. */
+    private static Instant timestamp(JsonNode record) {
+        JsonNode value = record.path("timestamp");
+        String text = value.asText();
+        return value.isNumber() || text.matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
+    }
+
+    private static TestApi.Response post(String body, String... headers) {
+        return api.post(PATH, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Every page of a query, by page number; {@code filters} is the DTO's JSON without pagination. */
+    private static List<JsonNode> walk(String filters, int limit, String... headers) {
+        List<JsonNode> records = new ArrayList<>();
+        String prefix = filters.isEmpty() ? "{" : filters.substring(0, filters.lastIndexOf('}')) + ",";
+        for (int page = 1; ; page++) {
+            TestApi.Response response = post(prefix + "\"pagination\":{\"page\":" + page + ",\"limit\":" + limit + "}}", headers);
+            assertEquals(200, response.status(), response.body());
+            JsonNode json = response.json();
+            assertEquals(200, json.path("statusCode").asInt());
+            assertEquals("", json.path("message").asText());
+            assertFalse(json.path("requestId").asText().isBlank());
+            JsonNode list = json.at("/data/list");
+            assertTrue(list.size() <= limit);
+            list.forEach(records::add);
+            if ((long) page * limit >= json.at("/data/totalCount").asLong()) {
+                return records;
+            }
+        }
+    }
+
+    private static List<JsonNode> expected(Predicate<JsonNode> filter) {
+        return export.nodes().stream().filter(filter).toList();
+    }
+
+    private static String mostCommon(String field) {
+        return export.nodes().stream().collect(Collectors.groupingBy(r -> r.path(field).asText(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    @Test
+    void everyRecordComesBackAsLoadedNewestFirstPageByPage() {
+        List<JsonNode> records = walk("", 50);
+        assertSameRecords(export.nodes(), records);
+        Records.assertNewestFirst(records, AuthingCompatIT::timestamp);
+        JsonNode firstPage = post("{}").json();
+        assertEquals(420, firstPage.at("/data/totalCount").asInt());
+        assertEquals(10, firstPage.at("/data/list").size(), "ten per page unless a limit is given");
+    }
+
+    @Test
+    void eachFilterOfTheDto() {
+        String eventType = mostCommon("eventType");
+        assertSameRecords(expected(r -> r.path("eventType").asText().equals(eventType)), walk("{\"eventType\":\"" + eventType + "\"}", 50));
+        String userId = mostCommon("userId");
+        assertSameRecords(expected(r -> r.path("userId").asText().equals(userId)), walk("{\"userId\":\"" + userId + "\"}", 20));
+        String appId = mostCommon("appId");
+        assertSameRecords(expected(r -> r.path("appId").asText().equals(appId)), walk("{\"appId\":\"" + appId + "\"}", 50));
+        String clientIp = export.nodes().get(7).path("clientIp").asText();
+        assertSameRecords(expected(r -> r.path("clientIp").asText().equals(clientIp)), walk("{\"clientIp\":\"" + clientIp + "\"}", 50));
+        String requestId = export.nodes().get(3).path("requestId").asText();
+        assertSameRecords(List.of(export.nodes().get(3)), walk("{\"requestId\":\"" + requestId + "\"}", 10));
+        assertSameRecords(expected(r -> !r.path("success").asBoolean()), walk("{\"success\":false}", 50));
+        assertFalse(expected(r -> !r.path("success").asBoolean()).isEmpty(), "the export has failures");
+    }
+
+    @Test
+    void startAndEndAreInclusiveEpochMilliseconds() {
+        List<Instant> times = export.nodes().stream().map(AuthingCompatIT::timestamp).sorted().toList();
+        Instant start = times.get(60);
+        Instant end = times.get(300);
+        assertSameRecords(expected(r -> !timestamp(r).isBefore(start) && !timestamp(r).isAfter(end)),
+                walk("{\"start\":" + start.toEpochMilli() + ",\"end\":" + end.toEpochMilli() + "}", 50));
+        assertSameRecords(expected(r -> !timestamp(r).isBefore(start)), walk("{\"start\":" + start.toEpochMilli() + "}", 50));
+    }
+
+    @Test
+    void theUserPoolHeaderNarrowsToThatPool() {
+        String pool = export.records().get(0).context().get("userPoolId");
+        List<JsonNode> expected = export.records().stream().filter(r -> r.context().get("userPoolId").equals(pool))
+                .map(VendorExport.VendorRecord::record).toList();
+        assertFalse(expected.isEmpty());
+        assertSameRecords(expected, walk("", 50, "x-authing-userpool-id", pool));
+    }
+
+    @Test
+    void invalidInputIsA400InAuthingsEnvelope() {
+        for (String body : List.of("{\"pagination\":{\"limit\":51}}", "{\"pagination\":{\"limit\":0}}", "{\"pagination\":{\"page\":0}}",
+                "{\"pagination\":{\"page\":\"one\"}}", "{\"start\":\"yesterday\"}", "{\"start\":2000,\"end\":1000}", "{\"success\":\"yes\"}",
+                "{\"userId\":42}", "{\"clientIp\":\"not-an-ip\"}", "{\"colour\":\"red\"}", "[1,2]", "{not json")) {
+            TestApi.Response response = post(body);
+            assertEquals(400, response.status(), body);
+            assertEquals("application/json", response.header("Content-Type"));
+            JsonNode json = response.json();
+            assertEquals(400, json.path("statusCode").asInt(), body);
+            assertFalse(json.path("message").asText().isBlank(), body);
+        }
+    }
+
+    @Test
+    void pagesBeyondTheResultWindowAskToNarrowTheQuery() {
+        TestApi.Response response = post("{\"pagination\":{\"page\":201,\"limit\":50}}");
+        assertEquals(400, response.status());
+        String message = response.json().path("message").asText();
+        assertTrue(message.contains("10000") && message.contains("narrow"), message);
+        JsonNode last = post("{\"pagination\":{\"page\":200,\"limit\":50}}").json();
+        assertEquals(420, last.at("/data/totalCount").asInt());
+        assertTrue(last.at("/data/list").isEmpty());
+    }
+}
