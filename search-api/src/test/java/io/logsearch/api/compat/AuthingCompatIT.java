@@ -132,7 +132,8 @@ class AuthingCompatIT {
     @Test
     void invalidInputIsA400InAuthingsEnvelope() {
         for (String body : List.of("{\"pagination\":{\"limit\":51}}", "{\"pagination\":{\"limit\":0}}", "{\"pagination\":{\"page\":0}}",
-                "{\"pagination\":{\"page\":\"one\"}}", "{\"start\":\"yesterday\"}", "{\"start\":2000,\"end\":1000}", "{\"success\":\"yes\"}",
+                "{\"pagination\":{\"page\":\"one\"}}", "{\"start\":\"yesterday\"}", "{\"start\":2000,\"end\":1000}",
+                "{\"start\":99999999999999999999}", "{\"end\":-1}", "{\"start\":1.5}", "{\"success\":\"yes\"}",
                 "{\"userId\":42}", "{\"clientIp\":\"not-an-ip\"}", "{\"colour\":\"red\"}", "[1,2]", "{not json")) {
             TestApi.Response response = post(body);
             assertEquals(400, response.status(), body);

@@ -36,6 +36,8 @@ public final class AuthingActionLogs implements Handler {
     static final String USER_POOL_HEADER = "x-authing-userpool-id";
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
+    /** 9999-12-31T23:59:59.999Z, the last instant a date field holds. */
+    private static final long LATEST_MILLIS = 253_402_300_799_999L;
     private static final Set<String> FIELDS = Set.of("requestId", "clientIp", "eventType", "userId", "appId", "start", "end",
             "success", "pagination");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -148,8 +150,8 @@ public final class AuthingActionLogs implements Handler {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber()) {
-            throw invalid(field + " must be a timestamp in milliseconds");
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > LATEST_MILLIS) {
+            throw invalid(field + " must be a timestamp in epoch milliseconds, from 0 to " + LATEST_MILLIS);
         }
         return Optional.of(Instant.ofEpochMilli(value.asLong()));
     }
