@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 
 /** How long one partition lasts: a UTC day (the default) or a UTC month. */
 public enum Granularity {
-    DAILY(DateTimeFormatter.ofPattern("yyyy.MM.dd"), ChronoUnit.DAYS),
-    MONTHLY(DateTimeFormatter.ofPattern("yyyy.MM"), ChronoUnit.MONTHS);
+    DAILY(DateTimeFormatter.ofPattern("uuuu.MM.dd"), ChronoUnit.DAYS),
+    MONTHLY(DateTimeFormatter.ofPattern("uuuu.MM"), ChronoUnit.MONTHS);
 
     private final DateTimeFormatter suffix;
     private final ChronoUnit unit;

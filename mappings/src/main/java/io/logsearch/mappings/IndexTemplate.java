@@ -14,6 +14,7 @@ public final class IndexTemplate {
 
     private static final String RESOURCE = "logsearch-events.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BASE_PRIORITY = 100;
 
     private IndexTemplate() {
     }
@@ -22,10 +23,16 @@ public final class IndexTemplate {
         return base;
     }
 
-    /** The template body for {@code base}, as JSON for {@code PUT _index_template/<name>}. */
+    /**
+     * The template body for {@code base}, as JSON for {@code PUT _index_template/<name>}. Its
+     * priority grows with the length of the base: Elasticsearch refuses two templates with
+     * overlapping patterns and equal priority ({@code audit-*} and {@code audit-eu-*}), and the
+     * longer base is the one that must win for its own partitions.
+     */
     public static String body(String base, int replicas) {
         ObjectNode template = load();
         template.putArray("index_patterns").add(base + "-*");
+        template.put("priority", BASE_PRIORITY + base.length());
         ((ObjectNode) template.at("/template/settings/index")).put("number_of_replicas", replicas);
         return template.toString();
     }

@@ -30,6 +30,14 @@ class IndexTemplateTest {
     }
 
     @Test
+    void aLongerBaseOutranksTheShorterBaseItStartsWith() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int shorter = json.readTree(IndexTemplate.body("audit", 0)).get("priority").asInt();
+        int longer = json.readTree(IndexTemplate.body("audit-eu", 0)).get("priority").asInt();
+        assertEquals(true, longer > shorter, longer + " > " + shorter);
+    }
+
+    @Test
     void onlyCoreFieldTypesAreUsed() {
         List<String> offending = new ArrayList<>();
         collectTypes(IndexTemplate.mappings().get("properties"), "", offending);

@@ -81,6 +81,56 @@ class PartitioningTest {
     }
 
     @Test
+    void decadesCenturiesAndMillenniaCollapseToo() {
+        assertEquals(List.of(
+                        "logsearch-events-1999.12.31",
+                        "logsearch-events-200*",
+                        "logsearch-events-201*",
+                        "logsearch-events-2020.*",
+                        "logsearch-events-2021.01.01"),
+                daily.overlapping(Instant.parse("1999-12-31T12:00:00Z"), Instant.parse("2021-01-01T00:00:00Z")));
+        assertEquals(List.of("logsearch-events-1*", "logsearch-events-20*", "logsearch-events-2100.01.01"),
+                daily.overlapping(Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("2100-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void allTimeIsTenPatternsThatNeverReachALongerBase() {
+        List<String> names = daily.everyPartition();
+        assertEquals(10, names.size());
+        for (int digit = 0; digit <= 9; digit++) {
+            assertEquals("logsearch-events-" + digit + "*", names.get(digit));
+        }
+        assertEquals(names, monthly.everyPartition());
+    }
+
+    @Test
+    void rangesBeyondNamableYearsAreClampedSoTheListStaysShort() {
+        List<String> huge = daily.overlapping(Instant.parse("2024-03-09T10:00:00Z").minus(java.time.Duration.ofDays(99_999_999_999L)),
+                Instant.parse("2024-03-09T10:00:00Z"));
+        assertEquals("logsearch-events-0*", huge.get(0));
+        assertEquals(true, huge.size() < 50, huge.toString());
+        assertEquals(List.of("logsearch-events-9999.12.31"),
+                daily.overlapping(Instant.ofEpochMilli(999_999_999_999_999L), Instant.ofEpochMilli(999_999_999_999_999L)));
+    }
+
+    @Test
+    void timestampsOutsideFourDigitYearsHaveNoPartition() {
+        assertEquals("logsearch-events-0000.01.01", daily.indexFor(Partitioning.EARLIEST));
+        assertEquals("logsearch-events-9999.12", monthly.indexFor(Partitioning.LATEST));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> daily.indexFor(Instant.ofEpochMilli(999_999_999_999_999L)));
+        assertEquals(true, e.getMessage().contains("0000 to 9999"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> daily.indexFor(Partitioning.EARLIEST.minusMillis(1)));
+    }
+
+    @Test
+    void aBaseWithDashDigitIsRefusedBecauseItWouldLookLikePartitions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Partitioning.daily("logsearch-events-2"));
+        assertEquals(true, e.getMessage().contains("'-' followed by a digit"), e.getMessage());
+        assertEquals("logs-v2-2024.01.01", Partitioning.daily("logs-v2").indexFor(Instant.parse("2024-01-01T00:00:00Z")));
+    }
+
+    @Test
     void reversedRangeIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> daily.overlapping(Instant.parse("2024-03-10T00:00:00Z"), Instant.parse("2024-03-09T00:00:00Z")));

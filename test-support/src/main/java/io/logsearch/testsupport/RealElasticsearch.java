@@ -45,7 +45,7 @@ public final class RealElasticsearch implements BeforeAllCallback, AfterAllCallb
                 send(es, "DELETE", "/" + URLEncoder.encode(index, StandardCharsets.UTF_8));
             }
         }
-        send(es, "DELETE", "/_index_template/" + es.indexBase());
+        send(es, "DELETE", "/_index_template/" + es.indexBase() + "*");
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -110,9 +109,8 @@ public final class FilterParams {
                 return Optional.empty();
             }
             try {
-                Duration span = TimeWindow.parse(window.get());
-                return Optional.of(new TimeRange(now.minus(span), now));
-            } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+                return Optional.of(TimeRange.last(TimeWindow.parse(window.get()), now));
+            } catch (IllegalArgumentException e) {
                 params.error("window", "must match ^\\d+[smhdw]?$ (a number with an optional unit s, m, h, d or w), not '" + window.get() + "'");
                 return Optional.empty();
             }

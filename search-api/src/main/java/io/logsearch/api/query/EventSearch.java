@@ -194,7 +194,7 @@ public final class EventSearch {
     private List<String> partitions(EventFilter filter) {
         return filter.range()
                 .map(r -> index.partitions().overlapping(r.start(), r.end()))
-                .orElse(List.of(index.partitions().allPartitions()));
+                .orElseGet(() -> index.partitions().everyPartition());
     }
 
     private static Function<SortOptions.Builder, ObjectBuilder<SortOptions>> sort(String field, SortOrder order) {

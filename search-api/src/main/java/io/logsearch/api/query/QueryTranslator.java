@@ -45,9 +45,9 @@ public final class QueryTranslator {
         anyOf(clauses, filter.eventTypes(), type -> Query.of(q -> q.term(t -> t.field(ACTION).value(type).caseInsensitive(true))));
         filter.range().ifPresent(range -> clauses.add(Query.of(q -> q.range(r -> r.date(d -> d
                 .field(TIMESTAMP)
-                .gte(range.start().toString())
-                .lte(range.end().toString())
-                .format("strict_date_optional_time"))))));
+                .gte(String.valueOf(range.start().toEpochMilli()))
+                .lte(String.valueOf(range.end().toEpochMilli()))
+                .format("epoch_millis"))))));
         filter.success().ifPresent(success -> clauses.add(term(OUTCOME, success ? "success" : "failure")));
         anyOf(clauses, filter.clientIps(), QueryTranslator::clientIp);
         anyOf(clauses, filter.userIds(), v -> term(USER_ID, v));

@@ -68,8 +68,8 @@ public final class ThousandEyesAuditEvents implements Handler {
         Optional<TimeRange> range = Optional.empty();
         if (window.isPresent()) {
             try {
-                range = Optional.of(new TimeRange(now.minus(TimeWindow.parse(window.get())), now));
-            } catch (IllegalArgumentException | ArithmeticException e) {
+                range = Optional.of(TimeRange.last(TimeWindow.parse(window.get()), now));
+            } catch (IllegalArgumentException e) {
                 params.error("window", "window must match ^\\d+(?:[smhdw]{1})?$");
             }
         } else if (start.isPresent() || end.isPresent()) {
@@ -107,10 +107,10 @@ public final class ThousandEyesAuditEvents implements Handler {
             }
             out.writeEndArray();
             Optional<TimeRange> reported = range;
-            if (reported.isPresent() && (window.isPresent() || start.isPresent() || cursor.isPresent())) {
+            if (reported.isPresent() && (window.isPresent() || start.isPresent())) {
                 out.writeStringField("startDate", reported.get().start().truncatedTo(ChronoUnit.SECONDS).toString());
             }
-            if (reported.isPresent() && (window.isPresent() || end.isPresent() || cursor.isPresent())) {
+            if (reported.isPresent() && (window.isPresent() || end.isPresent())) {
                 out.writeStringField("endDate", reported.get().end().truncatedTo(ChronoUnit.SECONDS).toString());
             }
             out.writeObjectFieldStart("_links");
