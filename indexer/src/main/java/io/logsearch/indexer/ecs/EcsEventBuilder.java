@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.mappings.Partitioning;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -126,6 +127,9 @@ public final class EcsEventBuilder {
     public NormalizedEvent build() {
         if (timestamp == null) {
             throw new RejectedRecordException("record has no usable timestamp");
+        }
+        if (!Partitioning.isNamable(timestamp)) {
+            throw new RejectedRecordException("timestamp " + timestamp + " lies outside the years 0000 to 9999");
         }
         if (id == null || id.isBlank()) {
             throw new RejectedRecordException("record has no event id");

@@ -6,21 +6,44 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 
 /** Timestamps as vendors write them: ISO-8601 with or without offset, or epoch milliseconds. */
 public final class Timestamps {
 
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{10,15}");
+    private static final Pattern DIGITS = Pattern.compile("-?\\d+");
+    /**
+     * ISO-8601 as exports write it: {@code T} or a space between date and time, optional fraction,
+     * and an optional offset as {@code Z}, {@code +08:00}, {@code +0800} or {@code +08}, with or
+     * without a space before it.
+     */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private Timestamps() {
     }
 
     /**
      * Parses {@code field} of a record. ISO-8601 text with an offset keeps its instant; without one
-     * it is read as UTC. Numbers, and strings of digits, are epoch milliseconds.
+     * it is read as UTC. Numbers, and strings of 10 to 15 digits, are epoch milliseconds.
      *
      * @throws RejectedRecordException naming the field when it is missing or unreadable
      */
@@ -47,15 +70,18 @@ public final class Timestamps {
         if (EPOCH_MILLIS.matcher(trimmed).matches()) {
             return Instant.ofEpochMilli(Long.parseLong(trimmed));
         }
+        if (DIGITS.matcher(trimmed).matches()) {
+            throw new RejectedRecordException("'" + field + "' is ambiguous: " + abbreviate(text)
+                    + " is too short for epoch milliseconds (10 to 15 digits) and is not an ISO-8601 date-time");
+        }
         try {
-            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                throw new RejectedRecordException("'" + field + "' is not an ISO-8601 date-time or epoch milliseconds: "
-                        + abbreviate(text));
-            }
+            TemporalAccessor parsed = DATE_TIME.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime withOffset
+                    ? withOffset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new RejectedRecordException("'" + field + "' is not an ISO-8601 date-time or epoch milliseconds: "
+                    + abbreviate(text));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.logsearch.indexer.ecs;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,9 +34,27 @@ class TimestampsTest {
     }
 
     @Test
+    void offsetsWithoutColonAndASpaceSeparatorAreRead() throws Exception {
+        assertEquals(Instant.parse("2016-01-18T19:16:53Z"), parse("\"2016-01-18T11:16:53-0800\""));
+        assertEquals(Instant.parse("2016-01-18T19:16:53Z"), parse("\"2016-01-18 11:16:53 -0800\""));
+        assertEquals(Instant.parse("2016-01-18T03:16:53Z"), parse("\"2016-01-18 11:16:53+08\""));
+        assertEquals(Instant.parse("2016-01-18T11:16:53.5Z"), parse("\"2016-01-18 11:16:53.5\""));
+        assertEquals(Instant.parse("2016-01-18T11:16:53Z"), parse("\"2016-01-18t11:16:53z\""));
+    }
+
+    @Test
+    void shortDigitStringsAreAmbiguousNotSilentlyNineteenSeventy() {
+        for (String bad : new String[] {"\"2020\"", "\"20200101\"", "\"0\""}) {
+            RejectedRecordException e = assertThrows(RejectedRecordException.class, () -> parse(bad), bad);
+            assertTrue(e.getMessage().contains("ambiguous"), e.getMessage());
+        }
+        assertEquals(Instant.ofEpochMilli(1_000_000_000L), assertDoesNotThrow(() -> parse("\"1000000000\"")));
+    }
+
+    @Test
     void impossibleDatesAreRejectedNamingTheField() {
         for (String bad : new String[] {"\"2024-13-01T00:00:00Z\"", "\"2023-02-29T00:00:00Z\"", "\"2024-01-01T24:00:00Z\"",
-                "\"yesterday\"", "\"\"", "true", "{}", "1.5"}) {
+                "\"yesterday\"", "\"\"", "true", "{}", "1.5", "\"2024-01-01T12:00:00+25:00\"", "\"2024-01-01T12:00:00 PST\""}) {
             RejectedRecordException e = assertThrows(RejectedRecordException.class, () -> parse(bad), bad);
             assertTrue(e.getMessage().contains("'t'"), e.getMessage());
         }

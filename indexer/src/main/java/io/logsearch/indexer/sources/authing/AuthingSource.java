@@ -107,13 +107,12 @@ public final class AuthingSource implements Source {
         if (!geoip.isObject()) {
             return;
         }
-        JsonNode lat = geoip.path("location").path("lat");
-        JsonNode lon = geoip.path("location").path("lon");
-        if (lat.isNumber() && lon.isNumber()
-                && Math.abs(lat.asDouble()) <= 90 && Math.abs(lon.asDouble()) <= 180) {
+        Optional<Double> lat = coordinate(geoip.path("location").path("lat"), 90);
+        Optional<Double> lon = coordinate(geoip.path("location").path("lon"), 180);
+        if (lat.isPresent() && lon.isPresent()) {
             event.set("source.geo.location", JsonNodeFactory.instance.objectNode()
-                    .put("lat", lat.asDouble())
-                    .put("lon", lon.asDouble()));
+                    .put("lat", lat.get())
+                    .put("lon", lon.get()));
         }
         event.set("source.geo.country_name", text(geoip, "country_name").orElse(null))
                 .set("source.geo.country_iso_code", text(geoip, "country_code2").orElse(null))
@@ -122,6 +121,21 @@ public final class AuthingSource implements Source {
                 .set("source.geo.city_name", text(geoip, "city_name").orElse(null))
                 .set("source.geo.continent_code", text(geoip, "continent_code").orElse(null))
                 .set("source.geo.timezone", text(geoip, "timezone").orElse(null));
+    }
+
+    /** A latitude or longitude, as a JSON number or numeric text, within {@code ±limit} degrees. */
+    private static Optional<Double> coordinate(JsonNode value, double limit) {
+        Optional<Double> degrees = Optional.empty();
+        if (value.isNumber()) {
+            degrees = Optional.of(value.asDouble());
+        } else if (value.isTextual()) {
+            try {
+                degrees = Optional.of(Double.parseDouble(value.asText().trim()));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
+        }
+        return degrees.filter(d -> Double.isFinite(d) && Math.abs(d) <= limit);
     }
 
     private static void parsedUserAgent(EcsEventBuilder event, JsonNode parsed) {

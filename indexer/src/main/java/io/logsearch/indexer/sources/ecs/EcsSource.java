@@ -11,18 +11,20 @@ import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Documents that other producers already wrote in ECS shape, and this product's own
- * {@code {"events":[…]}} search responses. The document is kept as it is; only missing core fields
- * are filled. Fields the index template does not know are left for Elasticsearch to refuse, so the
- * dead-letter file carries its reason.
+ * {@code {"events":[…]}} search responses and exports. The document is kept as it is; only missing
+ * core fields are filled, and {@code event.outcome} must be one of ECS's values. Fields the index
+ * template does not know are left for Elasticsearch to refuse, so the dead-letter file carries its reason.
  */
 public final class EcsSource implements Source {
 
     public static final String ID = "ecs";
     public static final String DEFAULT_DATASET = "ecs.events";
 
+    private static final Set<String> OUTCOMES = Set.of("success", "failure", "unknown");
     private static final String TIMESTAMP = "@timestamp";
     private static final String EVENT = "event";
 
@@ -42,8 +44,12 @@ public final class EcsSource implements Source {
         ObjectNode producerEvent = document.get(EVENT) instanceof ObjectNode event ? event : document.objectNode();
         String action = scalarText(producerEvent, "action")
                 .orElseThrow(() -> new RejectedRecordException("missing 'event.action'"));
+        String provider = scalarText(producerEvent, "provider").orElse(ID);
+        scalarText(producerEvent, "outcome").filter(outcome -> !OUTCOMES.contains(outcome)).ifPresent(outcome -> {
+            throw new RejectedRecordException("'event.outcome' must be success, failure or unknown, not " + outcome);
+        });
         EcsEventBuilder builder = EcsEventBuilder.from(
-                        scalarText(producerEvent, "provider").orElse(ID),
+                        provider,
                         scalarText(producerEvent, "dataset").orElse(DEFAULT_DATASET),
                         record)
                 .timestamp(Timestamps.parse(document, TIMESTAMP))

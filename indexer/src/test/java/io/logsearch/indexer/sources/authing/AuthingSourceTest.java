@@ -308,7 +308,9 @@ class AuthingSourceTest {
             "{\"lat\": -90.5, \"lon\": 10}",
             "{\"lat\": 10, \"lon\": 180.01}",
             "{\"lat\": 10, \"lon\": -181}",
-            "{\"lat\": \"39.9\", \"lon\": \"116.4\"}",
+            "{\"lat\": \"north\", \"lon\": \"116.4\"}",
+            "{\"lat\": \"NaN\", \"lon\": \"116.4\"}",
+            "{\"lat\": \"95\", \"lon\": \"116.4\"}",
             "{\"lat\": null, \"lon\": 116.4}",
             "[39.9, 116.4]",
     })
@@ -318,6 +320,16 @@ class AuthingSourceTest {
         JsonNode geo = normalize(record, POOL).document().at("/source/geo");
         assertFalse(geo.has("location"));
         assertEquals("China", geo.get("country_name").asText());
+    }
+
+    @Test
+    void locationGivenAsNumericTextIsKeptAsNumbers() {
+        ObjectNode record = firstRecord();
+        ((ObjectNode) record.get("geoip")).set("location", parse("{\"lon\": \" 116.3883\", \"lat\": \"39.9289\"}"));
+        JsonNode location = normalize(record, POOL).document().at("/source/geo/location");
+        assertEquals(39.9289, location.get("lat").doubleValue());
+        assertEquals(116.3883, location.get("lon").doubleValue());
+        assertTrue(location.get("lat").isNumber());
     }
 
     @Test
