@@ -21,6 +21,10 @@ public record Partitioning(String base, Granularity granularity) {
     /** The latest instant a partition can be named for. */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    /** Elasticsearch refuses request lines over 4 KB; index names take at most this much of one. */
+    private static final int MAX_NAMES_LENGTH = 2000;
+    /** How a long range's ends are widened, step by step: to months, years, decades, centuries, millennia. */
+    private static final int[] WIDENINGS_IN_MONTHS = {1, 12, 120, 1200, 12000};
     private static final Pattern DASH_DIGIT = Pattern.compile("-[0-9]");
     private static final Pattern VALID_BASE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -72,16 +76,30 @@ public record Partitioning(String base, Granularity granularity) {
      * The partitions that may hold events in {@code [from, to]}, in time order; the range is first
      * clamped to {@link #EARLIEST} and {@link #LATEST}. Whole millennia, centuries, decades and
      * years and, for daily partitions, whole months inside the range collapse into one wildcard
-     * each, so the list stays short for any range while a short range names only its own partitions.
+     * each, so a short range names only its own partitions. When the names of a long range would
+     * not fit in one request line, its ends are widened to whole months, then years, decades,
+     * centuries or millennia until they do: the time filter still decides which events match.
      * Every name starts with {@code <base>-} and a digit, so it never reaches another base's partitions.
      */
     public List<String> overlapping(Instant from, Instant to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("range end " + to + " is before its start " + from);
         }
-        List<String> names = new ArrayList<>();
-        ZonedDateTime cursor = granularity.startOf(clamp(from).atZone(ZoneOffset.UTC));
+        ZonedDateTime start = granularity.startOf(clamp(from).atZone(ZoneOffset.UTC));
         ZonedDateTime limit = clamp(to).plusNanos(1).atZone(ZoneOffset.UTC);
+        List<String> names = collapse(start, limit);
+        for (int months : WIDENINGS_IN_MONTHS) {
+            if (length(names) <= MAX_NAMES_LENGTH) {
+                break;
+            }
+            names = collapse(monthsFloor(start, months), monthsFloor(limit.minusNanos(1), months).plusMonths(months));
+        }
+        return names;
+    }
+
+    private List<String> collapse(ZonedDateTime start, ZonedDateTime limit) {
+        List<String> names = new ArrayList<>();
+        ZonedDateTime cursor = start;
         while (cursor.isBefore(limit)) {
             ZonedDateTime next = wholeYears(cursor, limit, names).orElse(null);
             if (next == null && granularity == Granularity.DAILY && cursor.getDayOfMonth() == 1
@@ -96,6 +114,17 @@ public record Partitioning(String base, Granularity granularity) {
             cursor = next;
         }
         return names;
+    }
+
+    /** The start of the block of {@code months} (counted from year 0) that holds {@code time}. */
+    private static ZonedDateTime monthsFloor(ZonedDateTime time, int months) {
+        int sinceYearZero = time.getYear() * 12 + time.getMonthValue() - 1;
+        int floored = sinceYearZero - sinceYearZero % months;
+        return ZonedDateTime.of(floored / 12, floored % 12 + 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    }
+
+    private static int length(List<String> names) {
+        return names.stream().mapToInt(name -> name.length() + 1).sum();
     }
 
     /**

@@ -114,6 +114,28 @@ class PartitioningTest {
     }
 
     @Test
+    void aLongRangeWithRaggedEndsIsWidenedUntilItsNamesFitOneRequestLine() {
+        Partitioning longBase = Partitioning.daily("it1a2b3c4d-a-rather-long-index-base-for-one-test-class");
+        Instant from = Instant.parse("2026-11-30T10:15:00Z");
+        Instant to = Instant.parse("9999-12-30T23:59:59Z");
+        List<String> names = longBase.overlapping(from, to);
+        assertEquals(true, String.join(",", names).length() <= 2000, names.size() + " names: " + names);
+        assertEquals(longBase.base() + "-2026.11.*", names.get(0));
+        assertEquals(longBase.base() + "-9*", names.get(names.size() - 1));
+        assertEquals(List.of("logsearch-events-2024.03.09"),
+                daily.overlapping(Instant.parse("2024-03-09T10:00:00Z"), Instant.parse("2024-03-09T11:00:00Z")));
+    }
+
+    @Test
+    void widenedEndsStillCoverTheWholeRange() {
+        Partitioning longBase = Partitioning.daily("x".repeat(190));
+        List<String> names = longBase.overlapping(Instant.parse("0001-02-15T00:00:00Z"), Instant.parse("9998-11-15T00:00:00Z"));
+        assertEquals(true, String.join(",", names).length() <= 2100, names.toString());
+        assertEquals(longBase.base() + "-0*", names.get(0));
+        assertEquals(longBase.base() + "-9*", names.get(names.size() - 1));
+    }
+
+    @Test
     void timestampsOutsideFourDigitYearsHaveNoPartition() {
         assertEquals("logsearch-events-0000.01.01", daily.indexFor(Partitioning.EARLIEST));
         assertEquals("logsearch-events-9999.12", monthly.indexFor(Partitioning.LATEST));
