@@ -84,7 +84,7 @@ class OnehubCompatIT {
     }
 
     /** The files an event is about, as the vendor's markup names them: the objects labelled "File". */
-    private static Set<String> files(JsonNode event) {
+    static Set<String> files(JsonNode event) {
         Set<String> files = new TreeSet<>();
         Matcher file = FILE_OBJECT.matcher(event.path("detail").asText());
         while (file.find()) {

@@ -64,6 +64,7 @@ public final class ActionHubUserEvents implements Handler {
             throw new ApiProblem(404, "Not Found", "User not found", List.of());
         }
         ctx.contentType("application/json");
+        // closed only on success: closing it after a failure would end the body as if the history were whole
         JsonGenerator out = JSON.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8);
         try {
             out.writeStartObject();

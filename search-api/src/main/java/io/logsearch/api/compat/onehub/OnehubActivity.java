@@ -35,7 +35,7 @@ import java.util.Set;
  */
 public final class OnehubActivity implements Handler {
 
-    static final String SOURCE = "onehub";
+    private static final String SOURCE = "onehub";
     static final int PER_PAGE = 30;
     /** Onehub's roles rank Administrator, Moderator, Collaborator, Creator, Downloader, Printer, Viewer. */
     private static final Set<String> MODERATOR_OR_ABOVE = Set.of("moderator", "administrator");
