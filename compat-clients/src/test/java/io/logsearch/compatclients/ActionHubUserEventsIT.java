@@ -145,7 +145,9 @@ class ActionHubUserEventsIT {
     void aUserWithoutHistoryInThatProgramIs404() throws IOException {
         DefaultApi api = client();
         for (Enrollment unknown : List.of(new Enrollment(BO_IN_SAFETY.userId(), ANA_IN_ONBOARDING.programId()),
-                new Enrollment("u-9999", ANA_IN_SAFETY.programId()), new Enrollment(ANA_IN_SAFETY.userId(), "prog-unknown"))) {
+                new Enrollment("u-9999", ANA_IN_SAFETY.programId()), new Enrollment(ANA_IN_SAFETY.userId(), "prog-unknown"),
+                // an empty program-id is a value (FastAPI's str accepts ""), and no history is in that program
+                new Enrollment(ANA_IN_SAFETY.userId(), ""))) {
             ApiException e = assertThrows(ApiException.class, () -> api.getUserEventsLog(unknown.userId(), unknown.programId()));
             assertEquals(404, e.getCode(), unknown + ": " + e.getMessage());
             ErrorMessage error = MAPPER.readValue(e.getResponseBody(), ErrorMessage.class);

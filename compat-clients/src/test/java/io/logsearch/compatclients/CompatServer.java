@@ -48,10 +48,15 @@ final class CompatServer implements AutoCloseable {
 
     /** Starts the API; {@code tokens} maps each bearer token to the organizations it may see ({@code "*"} for all). */
     static CompatServer start(TestElasticsearch es, Optional<Map<String, List<String>>> tokens) throws IOException {
+        return start(es, es.indexBase(), tokens);
+    }
+
+    /** As {@link #start(TestElasticsearch, Optional)}, over the partitions of index base {@code base}. */
+    static CompatServer start(TestElasticsearch es, String base, Optional<Map<String, List<String>>> tokens) throws IOException {
         Optional<Tokens> configured = tokens.isEmpty() ? Optional.empty() : Optional.of(tokensFile(tokens.get()));
         ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
         // monthly partitions: the fixtures span weeks, and one index per day would only slow the load down
-        EventIndex index = new EventIndex(client, new Partitioning(es.indexBase(), Granularity.MONTHLY), 0);
+        EventIndex index = new EventIndex(client, new Partitioning(base, Granularity.MONTHLY), 0);
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
             cfg.index = index;
             cfg.cursorSecret = Optional.of("compat-clients test cursor secret".getBytes(StandardCharsets.UTF_8));
@@ -89,6 +94,11 @@ final class CompatServer implements AutoCloseable {
                 }, new LoadCounters());
         client.indices().refresh(r -> r.index(index.partitions().allPartitions()).ignoreUnavailable(true).allowNoIndices(true));
         return summary;
+    }
+
+    /** Makes every partition refuse reads, so that each search fails in Elasticsearch (a cluster block, status 403). */
+    void blockReads() throws IOException {
+        client.indices().putSettings(s -> s.index(index.partitions().allPartitions()).settings(settings -> settings.blocks(b -> b.read(true))));
     }
 
     @Override

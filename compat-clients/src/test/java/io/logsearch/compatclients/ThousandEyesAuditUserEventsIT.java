@@ -94,8 +94,11 @@ class ThousandEyesAuditUserEventsIT {
 
     /** The generated client, at the facade's base URL, sending {@code token} (none when null). */
     private static UserEventsApi client(String token) {
-        ApiClient client = new ApiClient(HttpClient.newBuilder(), MAPPER,
-                server.base() + "/compat/thousandeyes/v7");
+        return client(server.base() + "/compat/thousandeyes/v7", token);
+    }
+
+    private static UserEventsApi client(String baseUrl, String token) {
+        ApiClient client = new ApiClient(HttpClient.newBuilder(), MAPPER, baseUrl);
         client.setReadTimeout(Duration.ofSeconds(30));
         if (token != null) {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
@@ -387,5 +390,55 @@ class ThousandEyesAuditUserEventsIT {
         Set<String> permitted = Set.of(eu, ThousandEyesActivityLog.LAB.aid());
         assertSameRecordsNewestFirst(loaded(r -> permitted.contains(r.get("aid").asText())),
                 events(walk(api, Query.all())), MAPPER);
+    }
+
+    @Test
+    void useAllPermittedAidsWidensAnAidToEveryAccountGroupOfTheToken() throws ApiException {
+        UserEventsApi api = client(EU_AND_LAB);
+        String eu = ThousandEyesActivityLog.EU.aid();
+        Set<String> permitted = Set.of(eu, ThousandEyesActivityLog.LAB.aid());
+        assertSameRecordsNewestFirst(loaded(r -> permitted.contains(r.get("aid").asText())),
+                events(walk(api, new Query(eu, true, null, null, null))), MAPPER);
+        assertSameRecordsNewestFirst(loaded(r -> r.get("aid").asText().equals(eu)),
+                events(walk(api, new Query(eu, false, null, null, null))), MAPPER);
+    }
+
+    /** The vendor's {@code Error} model of a 404, 429 or 500, read with the generated client's mapper. */
+    private static io.logsearch.compatclients.thousandeyes.model.Error problem(ApiException e, int status) throws IOException {
+        assertEquals(status, e.getCode(), e.getMessage());
+        assertProblemJson(e);
+        io.logsearch.compatclients.thousandeyes.model.Error problem =
+                MAPPER.readValue(e.getResponseBody(), io.logsearch.compatclients.thousandeyes.model.Error.class);
+        assertEquals(status, problem.getStatus());
+        assertEquals("about:blank", problem.getType());
+        assertFalse(problem.getTitle() == null || problem.getTitle().isBlank(), "title");
+        assertFalse(problem.getDetail() == null || problem.getDetail().isBlank(), "detail");
+        assertFalse(problem.getInstance() == null || problem.getInstance().isBlank(), "instance");
+        return problem;
+    }
+
+    @Test
+    void aClientPointedAtAWrongPathGetsTheVendors404() throws IOException {
+        for (String base : List.of("/compat/thousandeyes/v7/no-such-api", "/compat/thousandeyes/v7/audit-user-events/v7")) {
+            UserEventsApi api = client(server.base() + base, ALL_GROUPS);
+            ApiException e = assertThrows(ApiException.class, () -> api.getUserEvents(null, null, null, null, null, null));
+            io.logsearch.compatclients.thousandeyes.model.Error notFound = problem(e, 404);
+            assertEquals("URI Resource Not Found", notFound.getTitle());
+            assertEquals(base + "/audit-user-events", notFound.getInstance());
+        }
+    }
+
+    /** Elasticsearch refusing the search (here every partition blocks reads): the vendor's 500, never Elasticsearch's own error. */
+    @Test
+    void aSearchElasticsearchRefusesIsTheVendors500(TestElasticsearch es) throws IOException {
+        try (CompatServer blocked = CompatServer.start(es, es.indexBase() + "-blocked", Optional.empty())) {
+            blocked.load("thousandeyes", SourceContext.EMPTY, log.export());
+            blocked.blockReads();
+            UserEventsApi api = client(blocked.base() + "/compat/thousandeyes/v7", null);
+            ApiException e = assertThrows(ApiException.class, () -> api.getUserEvents(null, true, "12h", null, null, null));
+            io.logsearch.compatclients.thousandeyes.model.Error failed = problem(e, 500);
+            assertFalse(e.getResponseBody().contains("cluster_block_exception") || e.getResponseBody().contains("blocked"), e.getResponseBody());
+            assertEquals("/compat/thousandeyes/v7/audit-user-events", failed.getInstance());
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ import java.util.Set;
  * stored; a presented token is hashed and compared with every entry in constant time.
  *
  * <pre>{"tokens": [{"name": "ops", "sha256": "&lt;hex&gt;", "organizations": ["*"], "scopes": ["search"],
- *   "userId": "optional", "role": "optional"}]}</pre>
+ *   "userId": "optional", "role": "optional", "timeZone": "optional IANA zone, e.g. America/Los_Angeles"}]}</pre>
  */
 public final class Tokens {
 
@@ -64,7 +65,7 @@ public final class Tokens {
                 throw new IllegalArgumentException(where + " (" + name + "): sha256 must be 64 hex digits, the SHA-256 of the token");
             }
             entries.add(new Entry(HexFormat.of().parseHex(hash), new Caller(name, organizations(token, where),
-                    scopes(token, where), optional(token, "userId"), optional(token, "role"))));
+                    scopes(token, where), optional(token, "userId"), optional(token, "role"), timeZone(token, where))));
         }
         return new Tokens(entries);
     }
@@ -127,6 +128,15 @@ public final class Tokens {
             }
         }
         return scopes;
+    }
+
+    private static Optional<ZoneId> timeZone(JsonNode token, String where) {
+        Optional<String> zone = optional(token, "timeZone");
+        if (zone.isPresent() && !ZoneId.getAvailableZoneIds().contains(zone.get())) {
+            throw new IllegalArgumentException(where + ": timeZone must be an IANA time zone such as America/Los_Angeles, not '"
+                    + zone.get() + "'");
+        }
+        return zone.map(ZoneId::of);
     }
 
     private static String required(JsonNode token, String field, String where) {

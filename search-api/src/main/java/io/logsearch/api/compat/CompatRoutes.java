@@ -1,6 +1,7 @@
 package io.logsearch.api.compat;
 
 import io.javalin.config.JavalinState;
+import io.logsearch.api.ApiProblem;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.compat.actionhub.ActionHubErrors;
 import io.logsearch.api.compat.actionhub.ActionHubUserEvents;
@@ -16,6 +17,7 @@ import io.logsearch.api.compat.thousandeyes.ThousandEyesErrors;
 import io.logsearch.api.events.Cursors;
 import io.logsearch.api.query.EventSearch;
 import java.time.Clock;
+import java.util.List;
 
 /** The vendor facades under {@code <prefix>/compat/{source}/}, each with its vendor's paths and error style. */
 public final class CompatRoutes {
@@ -29,6 +31,11 @@ public final class CompatRoutes {
         ThousandEyesErrors thousandEyes = new ThousandEyesErrors();
         state.routes.get(compat + "/thousandeyes/v7/audit-user-events",
                 new CompatRoute(access::authenticate, new ThousandEyesAuditEvents(search, cursors), thousandEyes));
+        // any other path under the ThousandEyes base URL: the vendor's 404, which its clients can read
+        state.routes.get(compat + "/thousandeyes/v7/<path>", new CompatRoute(access::authenticate, ctx -> {
+            throw new ApiProblem(404, "URI Resource Not Found", "No resource at " + ctx.path()
+                    + ": logsearch serves only /v7/audit-user-events of the ThousandEyes API", List.of());
+        }, thousandEyes));
 
         state.routes.get(compat + "/actionhub/users/{user_id}/events",
                 new CompatRoute(access::authenticate, new ActionHubUserEvents(search), new ActionHubErrors()));

@@ -1,26 +1,55 @@
 package io.logsearch.api.compat;
 
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventSearch;
+import io.logsearch.api.query.NumberedPage;
+import io.logsearch.api.query.Projection;
+import io.logsearch.api.query.Visibility;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Page-number paging as Onehub and Authing do it, within the results Elasticsearch can reach by
- * offset; past them the caller is told how to narrow the query instead of getting wrong pages.
+ * Page-number paging as Onehub and Authing do it, newest first. Elasticsearch reaches only the first
+ * {@link EventSearch#MAX_RESULT_WINDOW} results by offset: a page whose results all lie among them
+ * is served (a last page cut short by the end of the results too), a page after the last one is
+ * empty, and a page holding results beyond them is a 400 that says which, and how to narrow the
+ * query, rather than a wrong page.
  */
 public final class PageNumbers {
+
+    private static final long WINDOW = EventSearch.MAX_RESULT_WINDOW;
 
     private PageNumbers() {
     }
 
-    /** The offset of {@code page} (1-based), or a 400 naming {@code field} when it lies past the reachable results. */
-    public static int offset(int page, int size, String field, String narrowing) {
+    /**
+     * Page {@code page} (1-based) of {@code size} original records.
+     *
+     * @param field     the parameter that gave the page number, named in the 400
+     * @param narrowing the filters the 400 suggests, e.g. "start and end, userId"
+     */
+    public static NumberedPage fetch(EventSearch search, EventFilter filter, Visibility visibility, int page, int size,
+                                     String field, String narrowing) throws IOException {
         long offset = (long) (page - 1) * size;
-        if (offset + size > EventSearch.MAX_RESULT_WINDOW) {
-            throw new ApiProblem(400, "Page out of range", "Page " + page + " lies beyond the first " + EventSearch.MAX_RESULT_WINDOW
-                    + " events, which is as deep as page numbers reach; narrow the query with " + narrowing + " and page again",
-                    List.of(new ApiProblem.FieldError(field, "beyond the first " + EventSearch.MAX_RESULT_WINDOW + " events")));
+        if (offset + size <= WINDOW) {
+            return search.page(filter, visibility, (int) offset, size, Projection.ORIGINAL);
         }
-        return (int) offset;
+        NumberedPage reachable = offset < WINDOW
+                ? search.page(filter, visibility, (int) offset, (int) (WINDOW - offset), Projection.ORIGINAL)
+                : search.page(filter, visibility, 0, 1, Projection.ORIGINAL);
+        long total = reachable.total();
+        if (offset >= total) {
+            return new NumberedPage(List.of(), total);
+        }
+        if (total <= WINDOW) {
+            return reachable;
+        }
+        long last = Math.min(offset + size, total);
+        String detail = String.format(Locale.ROOT, "Page %d holds events %,d to %,d of %,d, but page numbers reach only the first %,d;"
+                + " narrow the query with %s and page again", page, offset + 1, last, total, WINDOW, narrowing);
+        throw new ApiProblem(400, "Page out of range", detail, List.of(new ApiProblem.FieldError(field,
+                String.format(Locale.ROOT, "page %d reaches beyond the first %,d events", page, WINDOW))));
     }
 }

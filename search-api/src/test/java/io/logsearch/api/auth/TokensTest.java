@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,19 @@ class TokensTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(c[0]), c[0]);
             assertTrue(e.getMessage().contains(c[1]), e.getMessage());
             assertTrue(e.getMessage().contains("tokens.json"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTimeZoneIsAnIanaZoneCheckedWhenTheFileIsRead() throws Exception {
+        String token = "{\"tokens\":[{\"name\":\"a\",\"sha256\":\"" + Tokens.sha256Hex("x")
+                + "\",\"organizations\":[\"*\"],\"scopes\":[\"search\"]%s}]}";
+        assertEquals(Optional.of(ZoneId.of("America/Los_Angeles")),
+                parse(token.formatted(",\"timeZone\":\"America/Los_Angeles\"")).authenticate("x").orElseThrow().timeZone());
+        assertEquals(Optional.empty(), parse(token.formatted("")).authenticate("x").orElseThrow().timeZone());
+        for (String zone : new String[] {"\"Pacific Time\"", "\"+01:00\"", "-8"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(token.formatted(",\"timeZone\":" + zone)));
+            assertTrue(e.getMessage().contains("timeZone must be an IANA time zone") && e.getMessage().contains("tokens.json"), e.getMessage());
         }
     }
 }

@@ -3,19 +3,31 @@ package io.logsearch.api.compat;
 import static io.logsearch.api.compat.Records.assertNewestFirst;
 import static io.logsearch.api.compat.Records.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.api.TestApi;
+import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.http.HttpHost;
+import org.apache.http.HttpRequestInterceptor;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,12 +124,48 @@ class ActionHubCompatIT {
 
     @Test
     void aMissingProgramHeaderIsAFastApiValidationError() {
-        for (String[] headers : List.of(new String[0], new String[] {"program-id", " "})) {
-            TestApi.Response response = api.get("/compat/actionhub/users/" + BIG_USER + "/events", headers);
-            assertEquals(422, response.status());
-            assertEquals("application/json", response.header("Content-Type"));
-            assertEquals(VendorExport.parse("""
-                    {"detail":[{"loc":["header","program-id"],"msg":"Field required","type":"missing","input":null}]}"""), response.json());
+        TestApi.Response response = api.get("/compat/actionhub/users/" + BIG_USER + "/events");
+        assertEquals(422, response.status());
+        assertEquals("application/json", response.header("Content-Type"));
+        assertEquals(VendorExport.parse("""
+                {"detail":[{"loc":["header","program-id"],"msg":"Field required","type":"missing","input":null}]}"""), response.json());
+    }
+
+    @Test
+    void anEmptyProgramHeaderIsAProgramLikeAnyOtherAsFastApiTakesIt() {
+        for (String empty : List.of("", " ")) {
+            TestApi.Response response = events(BIG_USER, empty);
+            assertEquals(404, response.status(), "'" + empty + "': " + response.body());
+            assertEquals(VendorExport.parse("{\"detail\":\"User not found\"}"), response.json());
+        }
+    }
+
+    /**
+     * Elasticsearch failing after the 200 and the first page of a history are sent: the connection is
+     * aborted, so the client sees a broken response, not an error message inside the history or a
+     * history cut short that reads as complete.
+     */
+    @Test
+    void elasticsearchFailingMidStreamAbortsTheConnection(TestElasticsearch es) throws Exception {
+        AtomicInteger searches = new AtomicInteger();
+        RestClient rest = RestClient.builder(HttpHost.create(es.url()))
+                .setHttpClientConfigCallback(http -> http.addInterceptorLast((HttpRequestInterceptor) (request, context) -> {
+                    if (request.getRequestLine().getUri().contains("/_search") && searches.incrementAndGet() == 2) {
+                        throw new IOException("Elasticsearch fails the second search");
+                    }
+                }))
+                .build();
+        EventIndex failing = new EventIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
+                Partitioning.daily(es.indexBase()), 0);
+        try (TestApi afterFirstPage = TestApi.start(es, cfg -> cfg.index = failing)) {
+            UncheckedIOException broken = assertThrows(UncheckedIOException.class, () -> afterFirstPage.get(
+                    "/compat/actionhub/users/" + BIG_USER + "/events", "program-id", BIG_PROGRAM));
+            assertTrue(searches.get() > 1, "the history needs more than one search");
+            assertTrue(broken.getCause() instanceof IOException, broken.toString());
+            assertEquals(BIG_HISTORY, history(afterFirstPage.get("/compat/actionhub/users/" + BIG_USER + "/events", "program-id", BIG_PROGRAM))
+                    .size(), "the server goes on serving");
+        } finally {
+            rest.close();
         }
     }
 }

@@ -45,7 +45,7 @@ class AuthingCompatIT {
     }
 
     /** Authing's timestamp: ISO-8601 text or epoch milliseconds, as text or number. */
-    private static Instant timestamp(JsonNode record) {
+    static Instant timestamp(JsonNode record) {
         JsonNode value = record.path("timestamp");
         String text = value.asText();
         return value.isNumber() || text.matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(text)) : Instant.parse(text);
@@ -132,9 +132,17 @@ class AuthingCompatIT {
     @Test
     void invalidInputIsA400InAuthingsEnvelope() {
         for (String body : List.of("{\"pagination\":{\"limit\":51}}", "{\"pagination\":{\"limit\":0}}", "{\"pagination\":{\"page\":0}}",
-                "{\"pagination\":{\"page\":\"one\"}}", "{\"start\":\"yesterday\"}", "{\"start\":2000,\"end\":1000}",
-                "{\"start\":99999999999999999999}", "{\"end\":-1}", "{\"start\":1.5}", "{\"success\":\"yes\"}",
-                "{\"userId\":42}", "{\"clientIp\":\"not-an-ip\"}", "{\"colour\":\"red\"}", "[1,2]", "{not json")) {
+                "{\"pagination\":{\"page\":\"one\"}}", "{\"pagination\":{\"page\":\"2\"}}", "{\"pagination\":{\"page\":true}}",
+                "{\"pagination\":{\"page\":1.5}}", "{\"pagination\":{\"page\":18446744073709551617}}",
+                "{\"pagination\":{\"page\":2147483648}}", "{\"pagination\":{\"limit\":4294967306}}", "{\"pagination\":{\"limit\":[10]}}",
+                "{\"pagination\":5}", "{\"pagination\":\"1\"}", "{\"pagination\":[1,10]}", "{\"pagination\":true}",
+                "{\"pagination\":{\"page\":1,\"size\":10}}",
+                "{\"start\":\"yesterday\"}", "{\"start\":\"1700000000000\"}", "{\"start\":2000,\"end\":1000}",
+                "{\"start\":99999999999999999999}", "{\"end\":-1}", "{\"start\":1.5}", "{\"end\":1e300}", "{\"end\":253402300800000}",
+                "{\"start\":true}", "{\"start\":{}}", "{\"start\":" + (Instant.now().toEpochMilli() + 86_400_000L) + "}",
+                "{\"success\":\"yes\"}", "{\"success\":\"true\"}", "{\"success\":1}", "{\"success\":[true]}",
+                "{\"userId\":42}", "{\"eventType\":[\"login\"]}", "{\"appId\":{}}", "{\"requestId\":true}", "{\"clientIp\":7}",
+                "{\"clientIp\":\"not-an-ip\"}", "{\"colour\":\"red\"}", "[1,2]", "5", "\"text\"", "{not json")) {
             TestApi.Response response = post(body);
             assertEquals(400, response.status(), body);
             assertEquals("application/json", response.header("Content-Type"));
@@ -142,16 +150,39 @@ class AuthingCompatIT {
             assertEquals(400, json.path("statusCode").asInt(), body);
             assertFalse(json.path("message").asText().isBlank(), body);
         }
+        assertTrue(post("{\"pagination\":{\"page\":18446744073709551617}}").json().path("message").asText().contains("pagination.page"));
+        assertTrue(post("{\"pagination\":5}").json().path("message").asText().contains("pagination must be an object"));
     }
 
     @Test
-    void pagesBeyondTheResultWindowAskToNarrowTheQuery() {
-        TestApi.Response response = post("{\"pagination\":{\"page\":201,\"limit\":50}}");
-        assertEquals(400, response.status());
-        String message = response.json().path("message").asText();
-        assertTrue(message.contains("10000") && message.contains("narrow"), message);
-        JsonNode last = post("{\"pagination\":{\"page\":200,\"limit\":50}}").json();
-        assertEquals(420, last.at("/data/totalCount").asInt());
-        assertTrue(last.at("/data/list").isEmpty());
+    void numbersAreReadAsJavaScriptReadsThemAndNullsAsAbsent() {
+        JsonNode wholeAsDecimal = post("{\"pagination\":{\"page\":2.0,\"limit\":2e1}}").json();
+        JsonNode whole = post("{\"pagination\":{\"page\":2,\"limit\":20}}").json();
+        assertEquals(200, wholeAsDecimal.path("statusCode").asInt(), wholeAsDecimal.toString());
+        assertEquals(whole.at("/data/list"), wholeAsDecimal.at("/data/list"));
+        assertEquals(20, wholeAsDecimal.at("/data/list").size());
+        JsonNode nulls = post("{\"pagination\":null,\"start\":null,\"success\":null,\"userId\":null}").json();
+        assertEquals(420, nulls.at("/data/totalCount").asInt());
+        assertEquals(10, nulls.at("/data/list").size());
+    }
+
+    @Test
+    void theEarliestAndLatestMillisecondsAreServedWithoutLimit() {
+        assertSameRecords(export.nodes(), walk("{\"start\":0,\"end\":253402300799999}", 50));
+        assertSameRecords(export.nodes(), walk("{\"end\":253402300799999}", 50));
+        assertSameRecords(export.nodes(), walk("{\"start\":0}", 50));
+        TestApi.Response future = post("{\"start\":253402300799999}");
+        assertEquals(400, future.status(), "a start after now, where end defaults to now");
+        assertTrue(future.json().path("message").asText().contains("start is in the future"), future.body());
+    }
+
+    @Test
+    void aPageAfterTheLastIsEmptyHoweverFar() {
+        for (String pagination : List.of("{\"page\":10,\"limit\":50}", "{\"page\":201,\"limit\":50}", "{\"page\":2147483647,\"limit\":50}")) {
+            TestApi.Response response = post("{\"pagination\":" + pagination + "}");
+            assertEquals(200, response.status(), pagination + ": " + response.body());
+            assertEquals(420, response.json().at("/data/totalCount").asInt());
+            assertTrue(response.json().at("/data/list").isEmpty(), pagination);
+        }
     }
 }

@@ -11,13 +11,21 @@ import io.logsearch.api.auth.Tokens;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +39,14 @@ class CompatAccessIT {
     private static final String TEAM = "team-token-0123456789";
     private static final String MODERATOR = "moderator-token-0123456789";
     private static final String LOADER = "loader-token-0123456789";
+    private static final String SEARCHER = "searcher-token-0123456789";
+    private static final String PACIFIC = "pacific-token-0123456789";
+    /** Onehub's roles, spelt in varied case, and whether each may read a file's audit trail; each has a token ({@link #roleToken}). */
+    private static final Map<String, Boolean> ROLES = Map.of(
+            "Administrator", true, "moderator", true, "collaborator", false, "Creator", false, "Downloader", false,
+            "Printer", false, "Viewer", false);
+    /** Tokens with the admin scope and a role below Moderator. */
+    private static final String ADMIN_VIEWER = "admin-viewer-token-0123456789";
     private static final String TE = "/compat/thousandeyes/v7/audit-user-events";
     private static final String ONEHUB = "/compat/onehub/activity/";
     private static final String AUTHING = "/compat/authing/api/v3/get-user-action-logs";
@@ -68,9 +84,16 @@ class CompatAccessIT {
                   {"name": "admin", "sha256": "%s", "organizations": ["*"], "scopes": ["search", "ingest", "admin"]},
                   {"name": "team", "sha256": "%s", "organizations": ["%s", "%s", "%s", "%s"], "scopes": ["search"], "userId": "%s", "role": "viewer"},
                   {"name": "moderator", "sha256": "%s", "organizations": ["*"], "scopes": ["search"], "role": "Moderator"},
-                  {"name": "loader", "sha256": "%s", "organizations": ["*"], "scopes": ["ingest"]}
+                  {"name": "loader", "sha256": "%s", "organizations": ["*"], "scopes": ["ingest"]},
+                  {"name": "searcher", "sha256": "%s", "organizations": ["*"], "scopes": ["search"]},
+                  {"name": "pacific", "sha256": "%s", "organizations": ["*"], "scopes": ["search"], "timeZone": "America/Los_Angeles"},
+                  {"name": "admin-viewer", "sha256": "%s", "organizations": ["*"], "scopes": ["search", "admin"], "role": "viewer"},
+                  %s
                 ]}""".formatted(Tokens.sha256Hex(ADMIN), Tokens.sha256Hex(TEAM), aid, program, workspace, pool, self,
-                Tokens.sha256Hex(MODERATOR), Tokens.sha256Hex(LOADER)));
+                Tokens.sha256Hex(MODERATOR), Tokens.sha256Hex(LOADER), Tokens.sha256Hex(SEARCHER), Tokens.sha256Hex(PACIFIC),
+                Tokens.sha256Hex(ADMIN_VIEWER), ROLES.keySet().stream().map(role -> """
+                        {"name": "role-%s", "sha256": "%s", "organizations": ["*"], "scopes": ["search"], "role": "%s"}"""
+                        .formatted(role, Tokens.sha256Hex(roleToken(role)), role)).collect(Collectors.joining(",\n"))));
         Tokens tokens = Tokens.read(file);
         api = TestApi.start(es, cfg -> cfg.tokens = Optional.of(tokens));
         api.load("thousandeyes", SourceContext.EMPTY, thousandEyes.text());
@@ -82,6 +105,10 @@ class CompatAccessIT {
     @AfterAll
     static void stop() throws Exception {
         api.close();
+    }
+
+    private static String roleToken(String role) {
+        return "role-" + role + "-token-0123456789";
     }
 
     private static String[] bearer(String token, String... more) {
@@ -177,13 +204,67 @@ class CompatAccessIT {
     }
 
     @Test
-    void theFileAuditTrailNeedsAModeratorOrAnAdminToken() {
-        String path = "/compat/onehub/files/1/audit_trail";
-        TestApi.Response viewer = api.get(path, bearer(TEAM));
-        assertEquals(403, viewer.status());
-        assertTrue(viewer.json().path("error").asText().contains("Moderator"), viewer.body());
-        assertEquals(200, api.get(path, bearer(MODERATOR)).status());
-        assertEquals(200, api.get(path, bearer(ADMIN)).status());
+    void theFileAuditTrailNeedsAModeratorOrAboveWhateverTheScopes() {
+        Map<String, Long> perFile = onehub.nodes().stream().flatMap(e -> OnehubCompatIT.files(e).stream())
+                .collect(Collectors.groupingBy(f -> f, Collectors.counting()));
+        Map.Entry<String, Long> busiest = perFile.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        String path = "/compat/onehub/files/" + busiest.getKey() + "/audit_trail";
+        assertTrue(busiest.getValue() > 1, "a file with several events");
+        ROLES.forEach((role, allowed) -> {
+            TestApi.Response response = api.get(path, bearer(roleToken(role)));
+            if (allowed) {
+                assertEquals(200, response.status(), role + ": " + response.body());
+                assertEquals(busiest.getValue(), response.json().path("total_entries").asLong(), role);
+            } else {
+                assertForbiddenAuditTrail(response, role);
+            }
+        });
+        assertForbiddenAuditTrail(api.get(path, bearer(TEAM)), "viewer");
+        assertForbiddenAuditTrail(api.get(path, bearer(ADMIN_VIEWER)), "viewer");
+        assertForbiddenAuditTrail(api.get(path, bearer(SEARCHER)), "no role and no admin scope");
+        assertEquals(busiest.getValue(), api.get(path, bearer(MODERATOR)).json().path("total_entries").asLong());
+        assertEquals(busiest.getValue(), api.get(path, bearer(ADMIN)).json().path("total_entries").asLong(), "an admin token without a role");
+    }
+
+    private static void assertForbiddenAuditTrail(TestApi.Response response, String role) {
+        assertEquals(403, response.status(), role + ": " + response.body());
+        String error = response.json().path("error").asText();
+        assertTrue(error.contains("Moderator or above") && error.contains(role), role + ": " + error);
+        assertFalse(response.body().contains("\"items\""), role);
+    }
+
+    @Test
+    void invalidParametersAre400EvenOutsideTheTokensScope() {
+        String otherWorkspace = onehub.nodes().stream().map(e -> e.path("workspace_id").asText()).filter(w -> !w.equals(workspace))
+                .findFirst().orElseThrow();
+        TestApi.Response onehubResponse = api.get(ONEHUB + "?workspaces=" + otherWorkspace + ",x", bearer(TEAM));
+        assertEquals(400, onehubResponse.status(), onehubResponse.body());
+        assertTrue(onehubResponse.json().path("error").asText().contains("'x'"), onehubResponse.body());
+        assertEquals(403, api.get(ONEHUB + "?workspaces=" + otherWorkspace, bearer(TEAM)).status());
+
+        String otherPool = authing.records().stream().map(r -> r.context().get("userPoolId")).filter(p -> !p.equals(pool))
+                .findFirst().orElseThrow();
+        TestApi.Response authingResponse = authing("{\"pagination\":{\"limit\":500}}", bearer(TEAM, "x-authing-userpool-id", otherPool));
+        assertEquals(400, authingResponse.status(), authingResponse.body());
+        assertEquals(400, authingResponse.json().path("statusCode").asInt());
+
+        String otherAid = thousandEyes.nodes().stream().map(r -> r.path("aid").asText()).filter(a -> !a.equals(aid)).findFirst().orElseThrow();
+        assertEquals(400, api.get(TE + "?aid=" + otherAid + "&window=12x", bearer(TEAM)).status());
+    }
+
+    @Test
+    void timesWithoutAZoneAreInTheTokensOwnZone() {
+        List<Instant> times = onehub.nodes().stream().map(e -> OffsetDateTime.parse(e.path("updated_at").asText()).toInstant()).sorted().toList();
+        Instant start = times.get(times.size() / 2);
+        String zoneless = DateTimeFormatter.ofPattern("EEE, d MMM uuuu HH:mm:ss", Locale.ENGLISH)
+                .format(start.atZone(ZoneId.of("America/Los_Angeles")));
+        long expected = times.stream().filter(t -> !t.isBefore(start)).count();
+        JsonNode pacific = api.get(ONEHUB + "?start_time=" + URLEncoder.encode(zoneless, StandardCharsets.UTF_8), bearer(PACIFIC)).json();
+        assertEquals(expected, pacific.path("total_entries").asLong(), zoneless + " in America/Los_Angeles");
+        Instant asUtc = start.atZone(ZoneId.of("America/Los_Angeles")).toLocalDateTime().toInstant(ZoneOffset.UTC);
+        JsonNode utc = api.get(ONEHUB + "?start_time=" + URLEncoder.encode(zoneless, StandardCharsets.UTF_8), bearer(ADMIN)).json();
+        assertEquals(times.stream().filter(t -> !t.isBefore(asUtc)).count(), utc.path("total_entries").asLong(), "a token without a zone: UTC");
+        assertTrue(expected != utc.path("total_entries").asLong(), "the fixture tells the two zones apart");
     }
 
     @Test

@@ -20,8 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -38,14 +38,32 @@ class OnehubCompatIT {
 
     private static final String ACTIVITY = "/compat/onehub/activity/";
     private static final Pattern PREDICATE = Pattern.compile("<predicate>(\\w+)</predicate>");
-    private static final Pattern FIRST_LINK = Pattern.compile("<a href=\"([^\"]*)\"");
-    private static final Pattern FILE = Pattern.compile("/files/(\\d+)$");
+    /** As seed 003 writes the file an event is about: {@code <object><a href="/workspaces/4137/files/849607">name</a> File</object>}. */
+    private static final Pattern FILE_OBJECT = Pattern.compile("<object><a href=\"/workspaces/\\d+/files/(\\d+)\">[^<]*</a> File</object>");
+    private static final String SEED_FILE = "849607";
+    /**
+     * Records shaped like seed 003's: its two examples as they are (both about file 849607), a third
+     * event on that file, and events that link the same number as something else (a folder, a
+     * workspace), another file whose id starts with it, or no file at all. One export page (one line, once
+     * its line breaks are taken out).
+     */
+    private static final String SEED_SHAPED = """
+            {"total_entries":7,"current_page":1,"total_pages":1,"per_page":30,"items":[
+            {"event":{"id":5063301,"updated_at":"2016-01-19T09:02:10-08:00","detail":"<subject>Jane Roe</subject> <predicate>downloaded</predicate> the <object><a href=\\"/workspaces/4137/files/849607\\">onehub-logo.png</a> File</object> <complement>(7 KB)</complement> from the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":502}},
+            {"event":{"id":5063247,"updated_at":"2016-01-18T11:16:53-08:00","detail":"<subject>Matthew Anderson</subject> <predicate>viewed</predicate> the <object><a href=\\"/workspaces/4137/files/849607\\">onehub-logo.png</a> File</object> <complement>(7 KB)</complement> in the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":481}},
+            {"event":{"id":5063110,"updated_at":"2016-01-17T10:00:00-08:00","detail":"<subject>Matthew Anderson</subject> <predicate>viewed</predicate> the <object><a href=\\"/workspaces/4137/folders/849607\\">Logos</a> Folder</object> in the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":481}},
+            {"event":{"id":5063109,"updated_at":"2016-01-17T09:30:00-08:00","detail":"<subject>Matthew Anderson</subject> <predicate>created</predicate> the <object><a href=\\"/workspaces/849607\\">Launch</a> Workspace</object>","workspace_id":849607,"user_id":481}},
+            {"event":{"id":5063108,"updated_at":"2016-01-16T12:00:00-08:00","detail":"<subject>Jane Roe</subject> <predicate>uploaded</predicate> the <object><a href=\\"/workspaces/4137/files/8496071\\">onehub-logo-2.png</a> File</object> <complement>(9 KB)</complement> to the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":502}},
+            {"event":{"id":5063107,"updated_at":"2016-01-16T11:00:00-08:00","detail":"<subject>Matthew Anderson</subject> <predicate>invited</predicate> <object>jane.roe@example.com</object> <complement>(Collaborator)</complement> to the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":481}},
+            {"event":{"id":5062927,"updated_at":"2016-01-15T16:22:45-08:00","detail":"<subject>Matthew Anderson</subject> <predicate>uploaded</predicate> the <object><a href=\\"/workspaces/4137/files/849607\\">Onehub_Med_RGB.png</a> File</object> <complement>(7 KB)</complement> to the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>","workspace_id":4137,"user_id":481}}]}
+            """;
     private static TestApi api;
     private static VendorExport export;
 
     @BeforeAll
     static void load(TestElasticsearch es) {
-        export = VendorExport.generate("onehub", 400, 45, 5, Instant.parse("2025-03-01T00:00:00Z"));
+        export = VendorExport.of("onehub", VendorExport.generate("onehub", 400, 45, 5, Instant.parse("2025-03-01T00:00:00Z")).text()
+                + SEED_SHAPED.replace("\n", "") + "\n");
         api = TestApi.start(es, cfg -> { });
         api.load("onehub", SourceContext.EMPTY, export.text());
         api.load("authing", SourceContext.EMPTY, VendorExport.generate("authing", 40, 45, 5, Instant.parse("2025-03-01T00:00:00Z")).text());
@@ -65,13 +83,14 @@ class OnehubCompatIT {
         return m.find() ? m.group(1) : "";
     }
 
-    private static Optional<String> file(JsonNode event) {
-        Matcher link = FIRST_LINK.matcher(event.path("detail").asText());
-        if (!link.find()) {
-            return Optional.empty();
+    /** The files an event is about, as the vendor's markup names them: the objects labelled "File". */
+    static Set<String> files(JsonNode event) {
+        Set<String> files = new TreeSet<>();
+        Matcher file = FILE_OBJECT.matcher(event.path("detail").asText());
+        while (file.find()) {
+            files.add(file.group(1));
         }
-        Matcher file = FILE.matcher(link.group(1));
-        return file.find() ? Optional.of(file.group(1)) : Optional.empty();
+        return files;
     }
 
     private static List<JsonNode> expected(Predicate<JsonNode> filter) {
@@ -112,7 +131,7 @@ class OnehubCompatIT {
     @Test
     void everyEventComesBackAsLoadedNewestFirstPageByPage() {
         TestApi.Response first = api.get(ACTIVITY);
-        assertEquals(400, first.json().path("total_entries").asInt());
+        assertEquals(407, first.json().path("total_entries").asInt());
         assertEquals(14, first.json().path("total_pages").asInt());
         List<JsonNode> events = walk("");
         assertSameRecords(export.nodes(), events);
@@ -121,11 +140,14 @@ class OnehubCompatIT {
     }
 
     @Test
-    void aPagePastTheLastIsEmpty() {
-        JsonNode json = api.get(ACTIVITY + "?page=15").json();
-        assertEquals(15, json.path("current_page").asInt());
-        assertEquals(400, json.path("total_entries").asInt());
-        assertTrue(json.path("items").isEmpty());
+    void aPagePastTheLastIsEmptyHoweverFar() {
+        for (int page : new int[] {15, 334, 400, Integer.MAX_VALUE}) {
+            TestApi.Response response = api.get(ACTIVITY + "?page=" + page);
+            assertEquals(200, response.status(), page + ": " + response.body());
+            assertEquals(page, response.json().path("current_page").asInt());
+            assertEquals(407, response.json().path("total_entries").asInt());
+            assertTrue(response.json().path("items").isEmpty());
+        }
     }
 
     @Test
@@ -164,6 +186,7 @@ class OnehubCompatIT {
         Instant end = times.get(250);
         List<JsonNode> expected = expected(e -> !updated(e).isBefore(start) && !updated(e).isAfter(end));
         String pacific = "start_time=" + encode(rfc2822(start, ZoneOffset.ofHours(-8))) + "&end_time=" + encode(rfc2822(end, ZoneOffset.ofHours(-8)));
+        assertTrue(pacific.contains("%2C"), "the weekday and its comma, as the vendor writes times: " + pacific);
         assertSameRecords(expected, walk(pacific));
         String zoneless = "start_time=" + encode(rfc2822(start, ZoneOffset.UTC).replace(" +0000", ""))
                 + "&end_time=" + encode(rfc2822(end, ZoneOffset.UTC).replace(" +0000", ""));
@@ -173,21 +196,84 @@ class OnehubCompatIT {
     }
 
     @Test
-    void theAuditTrailListsTheEventsLinkingTheFile() {
-        Map<String, Long> files = export.nodes().stream().flatMap(e -> file(e).stream())
-                .collect(Collectors.groupingBy(f -> f, Collectors.counting()));
-        String busiest = files.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        List<JsonNode> expected = expected(e -> file(e).equals(Optional.of(busiest)));
-        assertTrue(expected.size() > 1, "the busiest file has several events");
-        assertSameRecords(expected, walk("/compat/onehub/files/" + busiest + "/audit_trail", "", new byte[0]));
-        JsonNode none = api.get("/compat/onehub/files/1/audit_trail").json();
-        assertEquals(0, none.path("total_entries").asInt());
+    void theObsoleteZoneNamesOfRfc2822MeanTheirOffsets() {
+        List<Instant> times = export.nodes().stream().map(OnehubCompatIT::updated).sorted().toList();
+        Instant start = times.get(340);
+        Instant end = times.get(380);
+        List<JsonNode> expected = expected(e -> !updated(e).isBefore(start) && !updated(e).isAfter(end));
+        Map<String, Integer> zones = Map.of("UT", 0, "GMT", 0, "EST", -5, "EDT", -4, "CST", -6, "CDT", -5, "MST", -7, "MDT", -6,
+                "PST", -8, "PDT", -7);
+        zones.forEach((zone, hours) -> {
+            ZoneOffset offset = ZoneOffset.ofHours(hours);
+            String query = "start_time=" + encode(rfc2822(start, offset).replaceFirst("[+-]\\d{4}$", zone))
+                    + "&end_time=" + encode(rfc2822(end, offset).replaceFirst("[+-]\\d{4}$", zone));
+            assertSameRecords(expected, walk(query));
+        });
+    }
+
+    @Test
+    void aWrongDayOfTheWeekIsRefusedInTheQueryAndInTheBodyAlike() {
+        String wrong = "Tue, 18 Jan 2016 11:16:53 -0800";
+        List<TestApi.Response> responses = List.of(api.get(ACTIVITY + "?start_time=" + encode(wrong)),
+                api.get(ACTIVITY, ("{\"start_time\": \"" + wrong + "\"}").getBytes(StandardCharsets.UTF_8)),
+                api.get(ACTIVITY + "?end_time=" + encode(wrong)));
+        for (TestApi.Response response : responses) {
+            assertEquals(400, response.status(), response.body());
+            assertTrue(response.json().path("error").asText().contains("2016-01-18 is a Monday, not a Tuesday"), response.body());
+        }
+        String right = "Mon, 18 Jan 2016 11:16:53 -0800";
+        List<JsonNode> expected = expected(e -> !updated(e).isBefore(Instant.parse("2016-01-18T19:16:53Z")));
+        assertSameRecords(expected, walk("start_time=" + encode(right)));
+        assertSameRecords(expected, walk(ACTIVITY, "", ("{\"start_time\": \"" + right + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theFirstAndLastFourDigitYearsAreServedAndOthersRefused() {
+        assertSameRecords(export.nodes(), walk("start_time=" + encode("1 Jan 0000 00:00:00 +0000")
+                + "&end_time=" + encode("Fri, 31 Dec 9999 23:59:59 +0000")));
+        assertSameRecords(export.nodes(), walk("end_time=" + encode("Fri, 31 Dec 9999 23:59:59 -1200")));
+        assertEquals(0, api.get(ACTIVITY + "?start_time=" + encode("Fri, 31 Dec 9999 23:59:59 +0000") + "&end_time="
+                + encode("Fri, 31 Dec 9999 23:59:59 +0000")).json().path("total_entries").asInt());
+        for (String query : List.of("start_time=" + encode("Fri, 31 Dec 9999 23:59:59 +0000"), "end_time=" + encode("1 Jan 10000 00:00:00 +0000"),
+                "start_time=" + encode("1 Jan 99999999999 00:00:00 +0000"))) {
+            TestApi.Response response = api.get(ACTIVITY + "?" + query);
+            assertEquals(400, response.status(), query + ": " + response.body());
+            assertFalse(response.json().path("error").asText().isBlank());
+        }
+    }
+
+    @Test
+    void theAuditTrailOfTheSeedsFileIsTheEventsOnThatFile() {
+        JsonNode page = api.get("/compat/onehub/files/" + SEED_FILE + "/audit_trail").json();
+        assertEquals(3, page.path("total_entries").asInt());
+        List<Long> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.at("/event/id").asLong()));
+        assertEquals(List.of(5063301L, 5063247L, 5062927L), ids, "the seed's two events and the download, newest first;"
+                + " not the folder or workspace with the same number, nor file 8496071");
+        assertEquals(List.of(5063108L), auditTrailIds("8496071"));
+    }
+
+    private static List<Long> auditTrailIds(String file) {
+        List<Long> ids = new ArrayList<>();
+        api.get("/compat/onehub/files/" + file + "/audit_trail").json().path("items").forEach(item -> ids.add(item.at("/event/id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void theAuditTrailListsTheEventsOnTheFileForEveryFile() {
+        Map<String, List<JsonNode>> byFile = new TreeMap<>();
+        export.nodes().forEach(e -> files(e).forEach(f -> byFile.computeIfAbsent(f, k -> new ArrayList<>()).add(e)));
+        assertTrue(byFile.size() > 20, "the export touches many files");
+        assertTrue(byFile.values().stream().anyMatch(events -> events.size() > 1), "files with several events");
+        byFile.forEach((file, events) -> assertSameRecords(events, walk("/compat/onehub/files/" + file + "/audit_trail", "", new byte[0])));
+        assertFalse(byFile.containsKey("1"));
+        assertEquals(0, api.get("/compat/onehub/files/1/audit_trail").json().path("total_entries").asInt());
     }
 
     @Test
     void invalidInputIsA400WithOnehubsErrorBody() {
-        for (String query : List.of("verbs=read,fly", "page=0", "page=two", "start_time=yesterday", "actor=bob", "workspaces=1,x",
-                "filter_self=true", "filter_self=maybe",
+        for (String query : List.of("verbs=read,fly", "page=0", "page=two", "page=2147483648", "start_time=yesterday", "actor=bob",
+                "workspaces=1,x", "filter_self=true", "filter_self=maybe", "start_time=" + encode("Mon, 18 Jan 2016 11:16:53 XST"),
                 "start_time=" + encode("Mon, 18 Jan 2016 11:16:53 -0800") + "&end_time=" + encode("Sun, 17 Jan 2016 11:16:53 -0800"))) {
             TestApi.Response response = api.get(ACTIVITY + "?" + query);
             assertEquals(400, response.status(), query);
@@ -195,18 +281,15 @@ class OnehubCompatIT {
             assertEquals(Set.of("error"), fieldNames(response.json()), query);
             assertFalse(response.json().path("error").asText().isBlank());
         }
-        TestApi.Response notJson = api.get(ACTIVITY, "{workspaces".getBytes(StandardCharsets.UTF_8));
-        assertEquals(400, notJson.status());
+        for (String body : List.of("{workspaces", "[1]", "{\"page\": [2]}", "{\"start_time\": {\"at\": 1}}", "{\"filter_self\": \"maybe\"}")) {
+            TestApi.Response response = api.get(ACTIVITY, body.getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, response.status(), body);
+            assertEquals(Set.of("error"), fieldNames(response.json()), body);
+        }
+        TestApi.Response both = api.get(ACTIVITY + "?page=0&actor=bob");
+        assertTrue(both.json().path("error").asText().contains("page") && both.json().path("error").asText().contains("actor"),
+                "every problem at once: " + both.body());
         assertEquals(404, api.get("/compat/onehub/files/abc/audit_trail").status());
-    }
-
-    @Test
-    void pagesBeyondTheResultWindowAskToNarrowTheQuery() {
-        TestApi.Response response = api.get(ACTIVITY + "?page=400");
-        assertEquals(400, response.status());
-        String message = response.json().path("error").asText();
-        assertTrue(message.contains("10000") && message.contains("narrow"), message);
-        assertEquals(200, api.get(ACTIVITY + "?page=333").status(), "the last page within 10,000 events");
     }
 
     private static Set<String> fieldNames(JsonNode json) {

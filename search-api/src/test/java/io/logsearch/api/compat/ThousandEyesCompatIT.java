@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.api.TestApi;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -33,16 +37,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ThousandEyesCompatIT {
 
     private static final String PATH = "/compat/thousandeyes/v7/audit-user-events";
+    private static final List<String> STRAYS = new ArrayList<>();
     private static TestApi api;
     private static VendorExport export;
 
     @BeforeAll
-    static void load(TestElasticsearch es) {
+    static void load(TestElasticsearch es) throws IOException {
         Instant until = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         export = VendorExport.generate("thousandeyes", 450, 30, 7, until);
         api = TestApi.start(es, cfg -> { });
         api.load("thousandeyes", SourceContext.EMPTY, export.text());
         api.load("actionhub", SourceContext.EMPTY, VendorExport.generate("actionhub", 40, 30, 7, until).text());
+        writeStrayDocuments(until.minusSeconds(3_600));
+    }
+
+    /**
+     * ThousandEyes documents another producer wrote straight into the index, with no vendor record
+     * in {@code event.original} (none at all, or text that is not one): the facade must leave them out.
+     */
+    private static void writeStrayDocuments(Instant at) throws IOException {
+        String partition = api.index.partitions().indexFor(at);
+        for (String original : new String[] {null, "Login failed."}) {
+            ObjectNode document = VendorExport.JSON.createObjectNode().put("@timestamp", at.toString()).put("message", "Login failed.");
+            ObjectNode event = document.putObject("event").put("id", "stray-" + STRAYS.size()).put("kind", "event")
+                    .put("action", "Login failed.").put("provider", "thousandeyes").put("dataset", "thousandeyes.audit");
+            if (original != null) {
+                event.put("original", original);
+            }
+            document.putObject("organization").put("id", export.nodes().get(0).path("aid").asText());
+            api.client.index(i -> i.index(partition).id(event.path("id").asText()).document(document));
+            STRAYS.add(event.path("id").asText());
+        }
+        api.refresh();
     }
 
     @AfterAll
@@ -100,13 +126,21 @@ class ThousandEyesCompatIT {
     }
 
     @Test
-    void aidNarrowsToOneAccountGroupAndUseAllPermittedAidsToEvery() {
+    void aidNarrowsToOneAccountGroupUnlessUseAllPermittedAidsIsTrue() {
         Map<String, Long> perAid = export.nodes().stream().collect(Collectors.groupingBy(r -> r.path("aid").asText(), Collectors.counting()));
         assertTrue(perAid.size() > 1, "the export spans several account groups");
         String aid = perAid.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        assertSameRecords(expected(r -> r.path("aid").asText().equals(aid)), records(pages(PATH + "?aid=" + aid)));
+        List<JsonNode> inAid = expected(r -> r.path("aid").asText().equals(aid));
+        assertSameRecords(inAid, records(pages(PATH + "?aid=" + aid)));
+        assertSameRecords(inAid, records(pages(PATH + "?aid=" + aid + "&useAllPermittedAids=false")));
+        // aid is only the account group context: useAllPermittedAids=true asks for every permitted one
+        assertSameRecords(export.nodes(), records(pages(PATH + "?aid=" + aid + "&useAllPermittedAids=true")));
         assertSameRecords(export.nodes(), records(pages(PATH + "?useAllPermittedAids=true")));
+        assertSameRecords(export.nodes(), records(pages(PATH + "?useAllPermittedAids=false")));
         assertEquals(List.of(), records(pages(PATH + "?aid=999999999")));
+        for (String notBoolean : List.of("yes", "1", "TRUE ", "")) {
+            assertInvalid(PATH + "?useAllPermittedAids=" + encode(notBoolean), "useAllPermittedAids");
+        }
     }
 
     @Test
@@ -141,11 +175,79 @@ class ThousandEyesCompatIT {
     }
 
     @Test
+    void aWindowLongerThanTheYearsEventsCanHaveReachesBackToYearZero() {
+        for (String window : List.of("999999999999w", "99999999999999999999", "5218000w", "99999999999999999999999999999999999d")) {
+            List<TestApi.Response> pages = pages(PATH + "?window=" + window);
+            assertSameRecords(export.nodes(), records(pages));
+            for (TestApi.Response page : pages) {
+                assertEquals("0000-01-01T00:00:00Z", page.json().path("startDate").asText(), window);
+                assertTrue(Instant.parse(page.json().path("endDate").asText()).isAfter(Instant.now().minusSeconds(600)), window);
+            }
+        }
+        JsonNode leadingZeros = api.get(PATH + "?window=" + "0".repeat(30) + "12h").json();
+        Instant start = Instant.parse(leadingZeros.path("startDate").asText());
+        Instant end = Instant.parse(leadingZeros.path("endDate").asText());
+        assertEquals(Duration.ofHours(12), Duration.between(start, end), "leading zeros do not make a window longer");
+    }
+
+    @Test
+    void farFutureAndAncientDatesAreServedAsFarAsEventsCanLie() {
+        List<Instant> dates = export.nodes().stream().map(ThousandEyesCompatIT::date).sorted().toList();
+        Instant start = dates.get(200);
+        List<TestApi.Response> pages = pages(PATH + "?startDate=" + start + "&endDate=9999-01-01T00:00:00Z");
+        assertSameRecords(expected(r -> !date(r).isBefore(start)), records(pages));
+        pages.forEach(page -> assertEquals("9999-01-01T00:00:00Z", page.json().path("endDate").asText()));
+        List<TestApi.Response> everything = pages(PATH + "?startDate=0000-01-01T00:00:00Z&endDate=9999-12-31T23:59:59Z");
+        assertSameRecords(export.nodes(), records(everything));
+        everything.forEach(page -> assertEquals("9999-12-31T23:59:59Z", page.json().path("endDate").asText()));
+        assertInvalid(PATH + "?endDate=" + encode("+10000-01-01T00:00:00Z"), "endDate");
+        assertInvalid(PATH + "?startDate=" + encode("-0001-01-01T00:00:00Z"), "startDate");
+        assertInvalid(PATH + "?startDate=9999-12-31T23:59:59Z", "startDate");
+    }
+
+    @Test
+    void onlyTheDatesARequestGaveAreEchoedOnEveryPage() {
+        List<Instant> dates = export.nodes().stream().map(ThousandEyesCompatIT::date).sorted().toList();
+        Instant start = dates.get(100);
+        Instant end = dates.get(400);
+        Map<String, Set<String>> echoed = Map.of(
+                PATH, Set.of(),
+                PATH + "?startDate=" + start, Set.of("startDate"),
+                PATH + "?endDate=" + end, Set.of("endDate"),
+                PATH + "?startDate=" + start + "&endDate=" + end, Set.of("startDate", "endDate"),
+                PATH + "?window=30d", Set.of("startDate", "endDate"));
+        echoed.forEach((query, fields) -> {
+            List<TestApi.Response> pages = pages(query);
+            assertTrue(pages.size() > 1, query + " spans several pages");
+            for (TestApi.Response page : pages) {
+                Set<String> dateFields = new TreeSet<>();
+                page.json().fieldNames().forEachRemaining(name -> {
+                    if (name.endsWith("Date")) {
+                        dateFields.add(name);
+                    }
+                });
+                assertEquals(fields, dateFields, query + ", page " + page.json().at("/_links/self/href").asText());
+            }
+        });
+    }
+
+    @Test
     void invalidParametersAreProblemsListingTheFields() {
         assertInvalid(PATH + "?window=1d&startDate=2024-01-01T00:00:00Z", "window");
         assertInvalid(PATH + "?window=12x", "window");
+        assertInvalid(PATH + "?window=-12h", "window");
         assertInvalid(PATH + "?startDate=yesterday", "startDate");
         assertInvalid(PATH + "?startDate=2024-02-01T00:00:00Z&endDate=2024-01-01T00:00:00Z", "endDate");
+    }
+
+    @Test
+    void documentsWithoutAVendorRecordAreLeftOutNotInvented() throws IOException {
+        long stored = api.client.count(c -> c.index(api.index.partitions().allPartitions()).ignoreUnavailable(true)
+                .query(q -> q.term(t -> t.field("event.provider").value("thousandeyes")))).count();
+        assertEquals(export.nodes().size() + STRAYS.size(), stored, "the stray documents are in the index");
+        List<JsonNode> records = records(pages(PATH));
+        assertSameRecords(export.nodes(), records);
+        assertTrue(records.stream().noneMatch(JsonNode::isEmpty), "no {} for a document without a record");
     }
 
     private static void assertInvalid(String pathAndQuery, String field) {

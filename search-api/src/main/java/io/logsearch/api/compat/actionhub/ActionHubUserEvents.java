@@ -11,6 +11,7 @@ import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
 import io.logsearch.api.compat.Originals;
+import io.logsearch.api.compat.StreamAbort;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventPage;
 import io.logsearch.api.query.EventQuery;
@@ -25,10 +26,12 @@ import java.util.Optional;
 /**
  * {@code GET /compat/actionhub/users/{user_id}/events} with header {@code program-id}: the user's
  * whole history in that program, newest first to the microsecond, streamed as {@code {"history": [...]}}.
+ * Elasticsearch failing once the history has begun aborts the connection (see {@link StreamAbort}).
  */
 public final class ActionHubUserEvents implements Handler {
 
     static final String PROGRAM_HEADER = "program-id";
+    private static final String SOURCE = "actionhub";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int FIRST_PAGE = 1000;
 
@@ -41,8 +44,9 @@ public final class ActionHubUserEvents implements Handler {
     @Override
     public void handle(Context ctx) throws IOException {
         Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        // as FastAPI: only a missing header is invalid; an empty one is a program id like any other
         String program = ctx.header(PROGRAM_HEADER);
-        if (program == null || program.isBlank()) {
+        if (program == null) {
             throw new ApiProblem(422, "Validation Error", "Field required",
                     List.of(new ApiProblem.FieldError("header." + PROGRAM_HEADER, "Field required")));
         }
@@ -50,7 +54,7 @@ public final class ActionHubUserEvents implements Handler {
             throw AccessDenied.forbidden("Not allowed to read program " + program);
         }
         EventFilter filter = EventFilter.builder()
-                .sources(List.of("actionhub"))
+                .sources(List.of(SOURCE))
                 .userIds(List.of(ctx.pathParam("user_id")))
                 .organizationIds(List.of(program))
                 .build();
@@ -60,10 +64,12 @@ public final class ActionHubUserEvents implements Handler {
             throw new ApiProblem(404, "Not Found", "User not found", List.of());
         }
         ctx.contentType("application/json");
-        try (JsonGenerator out = JSON.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8)) {
+        // closed only on success: closing it after a failure would end the body as if the history were whole
+        JsonGenerator out = JSON.getFactory().createGenerator(ctx.outputStream(), JsonEncoding.UTF8);
+        try {
             out.writeStartObject();
             out.writeArrayFieldStart("history");
-            NewestFirst history = new NewestFirst(event -> Originals.write(out, event));
+            NewestFirst history = new NewestFirst(event -> Originals.write(out, event, SOURCE));
             for (var event : first.events()) {
                 history.accept(event);
             }
@@ -79,6 +85,9 @@ public final class ActionHubUserEvents implements Handler {
             history.flush();
             out.writeEndArray();
             out.writeEndObject();
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            StreamAbort.abort(ctx, e);
         }
     }
 }

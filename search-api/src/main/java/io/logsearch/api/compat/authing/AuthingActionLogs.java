@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
@@ -17,7 +18,6 @@ import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.NumberedPage;
-import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.TimeRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /compat/authing/api/v3/get-user-action-logs}: Authing's user action log query
- * ({@code GetUserActionLogsDto}) over the Authing events logsearch holds, page-numbered.
+ * ({@code GetUserActionLogsDto}) over the Authing events logsearch holds, page-numbered. Every
+ * field is checked for its type and range (a 400 in Authing's envelope) before the user pool is.
  */
 public final class AuthingActionLogs implements Handler {
 
@@ -40,6 +41,8 @@ public final class AuthingActionLogs implements Handler {
     private static final long LATEST_MILLIS = 253_402_300_799_999L;
     private static final Set<String> FIELDS = Set.of("requestId", "clientIp", "eventType", "userId", "appId", "start", "end",
             "success", "pagination");
+    private static final Set<String> PAGINATION_FIELDS = Set.of("page", "limit");
+    private static final String SOURCE = "authing";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
@@ -57,14 +60,7 @@ public final class AuthingActionLogs implements Handler {
                 throw invalid("unknown field " + name);
             }
         });
-        EventFilter.Builder filter = EventFilter.builder().sources(List.of("authing"));
-        Optional<String> userPool = Optional.ofNullable(ctx.header(USER_POOL_HEADER)).filter(v -> !v.isBlank());
-        if (userPool.isPresent()) {
-            if (!caller.canSee(userPool.get())) {
-                throw AccessDenied.forbidden("Not allowed to read user pool " + userPool.get());
-            }
-            filter.organizationIds(List.of(userPool.get()));
-        }
+        EventFilter.Builder filter = EventFilter.builder().sources(List.of(SOURCE));
         text(body, "requestId").ifPresent(v -> filter.requestIds(List.of(v)));
         text(body, "eventType").ifPresent(v -> filter.eventTypes(List.of(v)));
         text(body, "userId").ifPresent(v -> filter.userIds(List.of(v)));
@@ -75,9 +71,9 @@ public final class AuthingActionLogs implements Handler {
         Optional<Instant> end = millis(body, "end");
         if (start.isPresent() || end.isPresent()) {
             Instant from = start.orElse(Instant.EPOCH);
-            Instant to = end.orElse(Instant.now());
+            Instant to = end.orElseGet(Instant::now);
             if (to.isBefore(from)) {
-                throw invalid("end must not be before start");
+                throw invalid(end.isPresent() ? "end must not be before start" : "start is in the future, and without end the logs end now");
             }
             filter.range(Optional.of(new TimeRange(from, to)));
         }
@@ -88,16 +84,24 @@ public final class AuthingActionLogs implements Handler {
             }
             filter.success(Optional.of(success.asBoolean()));
         }
-        JsonNode pagination = body.path("pagination");
+        JsonNode pagination = pagination(body);
         int page = integer(pagination, "page", 1, Integer.MAX_VALUE, 1);
         int limit = integer(pagination, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        int offset;
+
+        Optional<String> userPool = Optional.ofNullable(ctx.header(USER_POOL_HEADER)).filter(v -> !v.isBlank());
+        if (userPool.isPresent()) {
+            if (!caller.canSee(userPool.get())) {
+                throw AccessDenied.forbidden("Not allowed to read user pool " + userPool.get());
+            }
+            filter.organizationIds(List.of(userPool.get()));
+        }
+        NumberedPage results;
         try {
-            offset = PageNumbers.offset(page, limit, "pagination.page", "start and end, userId, appId or eventType");
+            results = PageNumbers.fetch(search, filter.build(), caller.visibility(), page, limit, "pagination.page",
+                    "start and end, userId, appId or eventType");
         } catch (ApiProblem tooDeep) {
             throw invalid(tooDeep.detail());
         }
-        NumberedPage results = search.page(filter.build(), caller.visibility(), offset, limit, Projection.ORIGINAL);
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try (JsonGenerator out = JSON.getFactory().createGenerator(response, JsonEncoding.UTF8)) {
@@ -108,8 +112,8 @@ public final class AuthingActionLogs implements Handler {
             out.writeObjectFieldStart("data");
             out.writeNumberField("totalCount", results.total());
             out.writeArrayFieldStart("list");
-            for (var event : results.events()) {
-                Originals.write(out, event);
+            for (ObjectNode event : results.events()) {
+                Originals.write(out, event, SOURCE);
             }
             out.writeEndArray();
             out.writeEndObject();
@@ -150,10 +154,28 @@ public final class AuthingActionLogs implements Handler {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > LATEST_MILLIS) {
+        Optional<Long> millis = wholeNumber(value).filter(v -> v >= 0 && v <= LATEST_MILLIS);
+        if (millis.isEmpty()) {
             throw invalid(field + " must be a timestamp in epoch milliseconds, from 0 to " + LATEST_MILLIS);
         }
-        return Optional.of(Instant.ofEpochMilli(value.asLong()));
+        return Optional.of(Instant.ofEpochMilli(millis.get()));
+    }
+
+    /** The {@code pagination} object, or an empty one when it is not given. */
+    private static JsonNode pagination(JsonNode body) {
+        JsonNode pagination = body.get("pagination");
+        if (pagination == null || pagination.isNull()) {
+            return JSON.createObjectNode();
+        }
+        if (!pagination.isObject()) {
+            throw invalid("pagination must be an object such as {\"page\": 1, \"limit\": 10}");
+        }
+        pagination.fieldNames().forEachRemaining(name -> {
+            if (!PAGINATION_FIELDS.contains(name)) {
+                throw invalid("unknown field pagination." + name);
+            }
+        });
+        return pagination;
     }
 
     private static int integer(JsonNode object, String field, int min, int max, int fallback) {
@@ -161,10 +183,20 @@ public final class AuthingActionLogs implements Handler {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
-            throw invalid("pagination." + field + " must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max));
+        return wholeNumber(value).filter(v -> v >= min && v <= max).map(Long::intValue).orElseThrow(() ->
+                invalid("pagination." + field + " must be a whole number from " + min + " to " + max));
+    }
+
+    /** A JSON number with a whole value, as JavaScript reads it ({@code 10} and {@code 10.0} alike), that fits a long. */
+    private static Optional<Long> wholeNumber(JsonNode value) {
+        if (!value.isNumber()) {
+            return Optional.empty();
         }
-        return value.asInt();
+        try {
+            return Optional.of(value.decimalValue().longValueExact());
+        } catch (ArithmeticException notWholeOrTooLarge) {
+            return Optional.empty();
+        }
     }
 
     private static ApiProblem invalid(String message) {

@@ -3,6 +3,7 @@ package io.logsearch.api.compat.onehub;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
@@ -16,24 +17,29 @@ import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.FieldCondition;
 import io.logsearch.api.query.NumberedPage;
-import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.TimeRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Onehub's event listings: {@code GET /compat/onehub/activity/} (a user's events across
  * workspaces) and {@code GET /compat/onehub/files/{id}/audit_trail} (a file's events, for
- * moderators and above), 30 per page as the vendor pages them.
+ * moderators and above), 30 per page as the vendor pages them. Invalid parameters are a 400 before
+ * any 403, so a caller learns what is wrong with the request first.
  */
 public final class OnehubActivity implements Handler {
 
+    private static final String SOURCE = "onehub";
     static final int PER_PAGE = 30;
-    private static final List<String> MODERATOR_OR_ABOVE = List.of("moderator", "administrator", "admin", "owner", "creator");
+    /** Onehub's roles rank Administrator, Moderator, Collaborator, Creator, Downloader, Printer, Viewer. */
+    private static final Set<String> MODERATOR_OR_ABOVE = Set.of("moderator", "administrator");
+    private static final String NARROWING = "start_time and end_time, workspaces, verbs or actor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
@@ -56,46 +62,24 @@ public final class OnehubActivity implements Handler {
     public void handle(Context ctx) throws IOException {
         Caller caller = AccessControl.require(ctx, Scope.SEARCH);
         OnehubParams params = OnehubParams.of(ctx);
-        EventFilter.Builder filter = EventFilter.builder().sources(List.of("onehub"));
+        EventFilter.Builder filter = EventFilter.builder().sources(List.of(SOURCE));
+        int page = params.page();
         if (auditTrail) {
-            requireModerator(caller);
+            params.throwIfInvalid();
             String file = ctx.pathParam("id");
             if (!file.matches("\\d{1,18}")) {
                 throw new ApiProblem(404, "Not Found", "No file " + file, List.of());
             }
+            requireModerator(caller);
             filter.condition(FieldCondition.anyOf("onehub.file.id", List.of(file)));
         } else {
-            List<String> workspaces = params.integers("workspaces");
+            List<String> workspaces = activityFilter(params, caller, filter);
+            params.throwIfInvalid();
             workspaces.stream().filter(w -> !caller.canSee(w)).findFirst().ifPresent(w -> {
                 throw AccessDenied.forbidden("Not allowed to read workspace " + w);
             });
-            filter.organizationIds(workspaces);
-            List<String> verbs = params.list("verbs");
-            verbs.stream().filter(v -> !OnehubParams.VERBS.containsKey(v)).forEach(v ->
-                    params.error("verbs", "unknown verb '" + v + "'; available verbs are create, upload, read, download, update, delete and invite"));
-            filter.eventTypes(verbs.stream().filter(OnehubParams.VERBS::containsKey).map(OnehubParams.VERBS::get).toList());
-            filter.userIds(params.integers("actor"));
-            if (params.bool("filter_self")) {
-                String self = caller.userId().orElseThrow(() -> new ApiProblem(400, "Bad Request",
-                        "filter_self needs a token bound to a user (its userId)", List.of(new ApiProblem.FieldError("filter_self", "no user"))));
-                filter.condition(FieldCondition.noneOf("user.id", List.of(self)));
-            }
-            Optional<Instant> start = params.time("start_time");
-            Optional<Instant> end = params.time("end_time");
-            if (start.isPresent() || end.isPresent()) {
-                Instant from = start.orElse(Instant.EPOCH);
-                Instant to = end.orElse(Instant.now());
-                if (to.isBefore(from)) {
-                    params.error("end_time", "end_time is before start_time");
-                } else {
-                    filter.range(Optional.of(new TimeRange(from, to)));
-                }
-            }
         }
-        int page = params.page();
-        params.throwIfInvalid();
-        int offset = PageNumbers.offset(page, PER_PAGE, "page", "start_time and end_time, workspaces, verbs or actor");
-        NumberedPage results = search.page(filter.build(), caller.visibility(), offset, PER_PAGE, Projection.ORIGINAL);
+        NumberedPage results = PageNumbers.fetch(search, filter.build(), caller.visibility(), page, PER_PAGE, "page", NARROWING);
 
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (JsonGenerator out = JSON.getFactory().createGenerator(body, JsonEncoding.UTF8)) {
@@ -105,11 +89,14 @@ public final class OnehubActivity implements Handler {
             out.writeNumberField("total_pages", (results.total() + PER_PAGE - 1) / PER_PAGE);
             out.writeNumberField("per_page", PER_PAGE);
             out.writeArrayFieldStart("items");
-            for (var event : results.events()) {
-                out.writeStartObject();
-                out.writeFieldName("event");
-                Originals.write(out, event);
-                out.writeEndObject();
+            for (ObjectNode event : results.events()) {
+                Optional<String> original = Originals.of(event, SOURCE);
+                if (original.isPresent()) {
+                    out.writeStartObject();
+                    out.writeFieldName("event");
+                    out.writeRawValue(original.get());
+                    out.writeEndObject();
+                }
             }
             out.writeEndArray();
             out.writeEndObject();
@@ -117,14 +104,49 @@ public final class OnehubActivity implements Handler {
         ctx.contentType("application/json").result(body.toByteArray());
     }
 
-    /** With tokens, the audit trail needs a Moderator or above (or an admin token); without tokens anyone may read it. */
+    /** Reads the activity filters into {@code filter}; returns the workspaces asked for, for the scope check. */
+    private static List<String> activityFilter(OnehubParams params, Caller caller, EventFilter.Builder filter) {
+        List<String> workspaces = params.integers("workspaces");
+        filter.organizationIds(workspaces);
+        List<String> verbs = params.list("verbs");
+        verbs.stream().filter(v -> !OnehubParams.VERBS.containsKey(v)).forEach(v ->
+                params.error("verbs", "unknown verb '" + v + "'; available verbs are create, upload, read, download, update, delete and invite"));
+        filter.eventTypes(verbs.stream().filter(OnehubParams.VERBS::containsKey).map(OnehubParams.VERBS::get).toList());
+        filter.userIds(params.integers("actor"));
+        if (params.bool("filter_self")) {
+            caller.userId().ifPresentOrElse(self -> filter.condition(FieldCondition.noneOf("user.id", List.of(self))),
+                    () -> params.error("filter_self", "filter_self needs a token bound to a user (its userId)"));
+        }
+        Optional<Instant> start = params.time("start_time", caller.timeZone().orElse(ZoneOffset.UTC));
+        Optional<Instant> end = params.time("end_time", caller.timeZone().orElse(ZoneOffset.UTC));
+        if (start.isPresent() || end.isPresent()) {
+            Instant from = start.orElse(Instant.EPOCH);
+            Instant to = end.orElseGet(Instant::now);
+            if (!to.isBefore(from)) {
+                filter.range(Optional.of(new TimeRange(from, to)));
+            } else if (end.isPresent()) {
+                params.error("end_time", "end_time is before start_time");
+            } else {
+                params.error("start_time", "start_time is in the future, and without end_time the events end now");
+            }
+        }
+        return workspaces;
+    }
+
+    /**
+     * The audit trail is for Moderators and above. Without tokens anyone may read it; a token's
+     * role decides, whatever its scopes; a token without a role passes only with the admin scope.
+     */
     private static void requireModerator(Caller caller) {
-        if (caller.equals(Caller.UNRESTRICTED) || caller.has(Scope.ADMIN)) {
+        if (caller.equals(Caller.UNRESTRICTED)) {
             return;
         }
-        String role = caller.role().map(r -> r.toLowerCase(Locale.ROOT)).orElse("none");
-        if (!MODERATOR_OR_ABOVE.contains(role)) {
-            throw AccessDenied.forbidden("The audit trail is only available to users with a role of Moderator or above (role: " + role + ")");
+        boolean allowed = caller.role()
+                .map(role -> MODERATOR_OR_ABOVE.contains(role.toLowerCase(Locale.ROOT)))
+                .orElse(caller.has(Scope.ADMIN));
+        if (!allowed) {
+            throw AccessDenied.forbidden("The audit trail is only available to users with a role of Moderator or above ("
+                    + caller.role().map(role -> "this token's role is " + role).orElse("this token has no role and no admin scope") + ")");
         }
     }
 }

@@ -6,20 +6,17 @@ import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Onehub's activity parameters, from the query string ({@code workspaces[]=1&workspaces[]=2} or
- * {@code workspaces=1,2}) or from a JSON body, as the vendor documents them.
+ * Onehub's activity parameters, from the query string or from a JSON body, as the vendor documents
+ * them. Lists may be repeated ({@code workspaces[]=1&workspaces[]=2}) or comma-separated
+ * ({@code workspaces=1,2}); single values are taken whole (an RFC-2822 time has a comma in it), the
+ * query's over the body's, as Rails merges them. Problems are collected, so one 400 names them all.
  */
 final class OnehubParams {
 
@@ -28,7 +25,6 @@ final class OnehubParams {
             "create", "created", "upload", "uploaded", "read", "viewed", "download", "downloaded",
             "update", "updated", "delete", "deleted", "invite", "invited");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter ZONELESS = DateTimeFormatter.ofPattern("[EEE, ]d MMM yyyy HH:mm[:ss]", Locale.ENGLISH);
 
     private final Context ctx;
     private final JsonNode body;
@@ -75,9 +71,21 @@ final class OnehubParams {
         return values;
     }
 
+    /** One value, never split: the last one in the query, else the body's. */
     Optional<String> single(String name) {
-        List<String> values = list(name);
-        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+        List<String> fromQuery = ctx.queryParams(name);
+        if (!fromQuery.isEmpty()) {
+            return Optional.of(fromQuery.get(fromQuery.size() - 1).trim()).filter(v -> !v.isEmpty());
+        }
+        JsonNode fromBody = body.get(name);
+        if (fromBody == null || fromBody.isNull()) {
+            return Optional.empty();
+        }
+        if (!fromBody.isValueNode()) {
+            error(name, name + " takes one value, not " + fromBody);
+            return Optional.empty();
+        }
+        return Optional.of(fromBody.asText().trim()).filter(v -> !v.isEmpty());
     }
 
     List<String> integers(String name) {
@@ -99,26 +107,22 @@ final class OnehubParams {
 
     int page() {
         return single("page").map(v -> {
-            if (v.matches("\\d{1,9}") && Integer.parseInt(v) >= 1) {
+            if (v.matches("\\d{1,10}") && Long.parseLong(v) >= 1 && Long.parseLong(v) <= Integer.MAX_VALUE) {
                 return Integer.parseInt(v);
             }
-            error("page", "page must be a whole number of 1 or more");
+            error("page", "page must be a whole number from 1 to " + Integer.MAX_VALUE);
             return 1;
         }).orElse(1);
     }
 
-    /** RFC-2822 time; without a zone it is taken as UTC (the requesting user's zone is not known here). */
-    Optional<Instant> time(String name) {
+    /** An RFC-2822 time; one without a zone is in {@code zone}, the requesting user's. */
+    Optional<Instant> time(String name, ZoneId zone) {
         return single(name).flatMap(v -> {
             try {
-                return Optional.of(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (DateTimeParseException withZone) {
-                try {
-                    return Optional.of(LocalDateTime.parse(v, ZONELESS).toInstant(ZoneOffset.UTC));
-                } catch (DateTimeParseException e) {
-                    error(name, name + " must be an RFC-2822 time such as 'Mon, 18 Jan 2016 11:16:53 -0800'");
-                    return Optional.empty();
-                }
+                return Optional.of(Rfc2822.parse(v, zone));
+            } catch (IllegalArgumentException e) {
+                error(name, name + ": " + e.getMessage());
+                return Optional.empty();
             }
         });
     }
@@ -129,7 +133,8 @@ final class OnehubParams {
 
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
-            throw new ApiProblem(400, "Bad Request", errors.get(0).message(), errors);
+            throw new ApiProblem(400, "Bad Request", String.join("; ", errors.stream().map(ApiProblem.FieldError::message).toList()),
+                    errors);
         }
     }
 }

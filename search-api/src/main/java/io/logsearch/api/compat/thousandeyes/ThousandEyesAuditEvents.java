@@ -25,6 +25,7 @@ import io.logsearch.api.query.TimeRange;
 import io.logsearch.mappings.TimeWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -32,6 +33,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /compat/thousandeyes/v7/audit-user-events}: ThousandEyes' activity log API over the
@@ -40,6 +43,9 @@ import java.util.Set;
 public final class ThousandEyesAuditEvents implements Handler {
 
     static final int PAGE_SIZE = 100;
+    private static final String SOURCE = "thousandeyes";
+    /** The vendor's {@code ^\d+(?:[smhdw]{1})?$}: the amount without leading zeros, and the unit. */
+    private static final Pattern WINDOW = Pattern.compile("0*(\\d+?)([smhdw]?)");
     private static final Set<String> FINGERPRINTED = Set.of("aid", "useAllPermittedAids", "window", "startDate", "endDate");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +62,7 @@ public final class ThousandEyesAuditEvents implements Handler {
         Caller caller = AccessControl.require(ctx, Scope.SEARCH);
         ParamReader params = new ParamReader(ctx.queryParamMap());
         Optional<String> aid = params.single("aid");
-        params.bool("useAllPermittedAids");
+        boolean allPermittedAids = params.bool("useAllPermittedAids").orElse(false);
         Optional<String> window = params.single("window");
         Optional<Instant> start = params.single("startDate").flatMap(t -> dateTime(params, "startDate", t));
         Optional<Instant> end = params.single("endDate").flatMap(t -> dateTime(params, "endDate", t));
@@ -67,16 +73,14 @@ public final class ThousandEyesAuditEvents implements Handler {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Optional<TimeRange> range = Optional.empty();
         if (window.isPresent()) {
-            try {
-                range = Optional.of(TimeRange.last(TimeWindow.parse(window.get()), now));
-            } catch (IllegalArgumentException e) {
-                params.error("window", "window must match ^\\d+(?:[smhdw]{1})?$");
-            }
+            range = window(params, window.get(), now);
         } else if (start.isPresent() || end.isPresent()) {
-            if (end.orElse(now).isBefore(start.orElse(Instant.EPOCH))) {
+            if (!end.orElse(now).isBefore(start.orElse(Instant.EPOCH))) {
+                range = Optional.of(new TimeRange(start.orElse(Instant.EPOCH), end.orElse(now)));
+            } else if (end.isPresent()) {
                 params.error("endDate", "endDate must not be before startDate");
             } else {
-                range = Optional.of(new TimeRange(start.orElse(Instant.EPOCH), end.orElse(now)));
+                params.error("startDate", "startDate is in the future, and endDate defaults to now");
             }
         }
         params.throwIfInvalid();
@@ -92,8 +96,8 @@ public final class ThousandEyesAuditEvents implements Handler {
             range = state.range();
         }
         EventFilter filter = EventFilter.builder()
-                .sources(List.of("thousandeyes"))
-                .organizationIds(aid.map(List::of).orElse(List.of()))
+                .sources(List.of(SOURCE))
+                .organizationIds(aid.filter(a -> !allPermittedAids).map(List::of).orElse(List.of()))
                 .range(range)
                 .build();
         EventPage page = search.search(new EventQuery(filter, caller.visibility(), PAGE_SIZE, SortOrder.DESC, after, Projection.ORIGINAL));
@@ -103,7 +107,7 @@ public final class ThousandEyesAuditEvents implements Handler {
             out.writeStartObject();
             out.writeArrayFieldStart("auditEvents");
             for (var event : page.events()) {
-                Originals.write(out, event);
+                Originals.write(out, event, SOURCE);
             }
             out.writeEndArray();
             Optional<TimeRange> reported = range;
@@ -128,13 +132,30 @@ public final class ThousandEyesAuditEvents implements Handler {
         ctx.contentType("application/hal+json").result(body.toByteArray());
     }
 
-    /** ISO-8601 date-times, as the vendor documents them (UTC, seconds). */
-    private static Optional<Instant> dateTime(ParamReader params, String name, String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            params.error(name, name + " must be an ISO 8601 date-time in UTC, such as 2022-07-17T22:00:54Z");
+    /**
+     * The window up to {@code now}. Any amount of 13 digits or more, in any unit, is longer than the
+     * years 0000 to 9999 that events can lie in: it reaches back to the first of them.
+     */
+    private static Optional<TimeRange> window(ParamReader params, String window, Instant now) {
+        Matcher m = WINDOW.matcher(window);
+        if (!m.matches()) {
+            params.error("window", "window must match ^\\d+(?:[smhdw]{1})?$, such as 12h");
             return Optional.empty();
         }
+        Duration span = m.group(1).length() > 12 ? ChronoUnit.FOREVER.getDuration() : TimeWindow.parse(m.group(1) + m.group(2));
+        return Optional.of(TimeRange.last(span, now));
+    }
+
+    /** ISO-8601 date-times with a four-digit year, as the vendor documents them (UTC, seconds). */
+    private static Optional<Instant> dateTime(ParamReader params, String name, String text) {
+        try {
+            if (text.matches("\\d{4}-.*")) {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        params.error(name, name + " must be an ISO 8601 date-time in UTC, such as 2022-07-17T22:00:54Z");
+        return Optional.empty();
     }
 }
