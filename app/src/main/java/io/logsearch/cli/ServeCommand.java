@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--tokens", paramLabel = "FILE", description = {
             "Bearer tokens file: {\"tokens\": [{\"name\", \"sha256\", \"organizations\": [\"*\"|ids], \"scopes\": [search, ingest, admin],",
-            "\"userId\"?, \"role\"?}]}. With it, every request but /health needs a token."})
+            "\"userId\"?, \"role\"?}]}. With it, every request needs a token but /health, / (the web page, which asks",
+            "for one), /openapi.yaml and Authing's token exchange."})
     Path tokensFile;
 
     @Option(names = "--cursor-secret-file", paramLabel = "FILE",

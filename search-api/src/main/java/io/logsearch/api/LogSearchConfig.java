@@ -24,7 +24,10 @@ public final class LogSearchConfig {
      */
     public Optional<byte[]> cursorSecret = Optional.empty();
 
-    /** The largest request body {@code POST /v1/ingest/{source}} takes. */
+    /**
+     * The largest request body {@code POST /v1/ingest/{source}} takes, as sent; decompressed, a
+     * gzip body may grow to 16 times this.
+     */
     public long maxIngestBytes = IngestHandler.DEFAULT_MAX_BODY_BYTES;
 
     String prefix() {

@@ -4,7 +4,6 @@ import io.javalin.config.JavalinState;
 import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
 import io.logsearch.api.auth.AccessControl;
-import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.compat.CompatRoutes;
 import io.logsearch.api.events.Cursors;
 import io.logsearch.api.events.EventsHandler;
@@ -16,7 +15,6 @@ import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.web.OpenApiDocument;
 import io.logsearch.api.web.WebPage;
-import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * The logsearch HTTP API as a Javalin 7 plugin:
  * {@code config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = ...))}. Its routes live
  * under {@code cfg.pathPrefix}; with tokens configured, every route but {@code /health}, the web
- * page and the OpenAPI document needs a bearer token.
+ * page and the OpenAPI document needs a bearer token. Its errors are {@code application/problem+json}
+ * (the vendor facades' in their vendor's style) without touching the host app's own routes or
+ * exception mappings.
  */
 public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
 
@@ -50,30 +50,34 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         EventSearch search = new EventSearch(pluginConfig.index);
         Cursors cursors = new Cursors(secret);
 
-        state.routes.exception(ApiProblem.class, (problem, ctx) -> Problems.write(ctx, problem));
-        state.routes.exception(AccessDenied.class, (denied, ctx) -> {
-            if (denied.status() == 401) {
-                ctx.header("WWW-Authenticate", denied.challenge());
-            }
-            Problems.write(ctx, new ApiProblem(denied.status(), denied.status() == 401 ? "Unauthorized" : "Forbidden",
-                    denied.getMessage(), List.of()));
-        });
-
         state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));
         state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(search)));
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(search)));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search)));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(pluginConfig.index, pluginConfig.maxIngestBytes)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
-        state.routes.get(prefix + "/health", new HealthHandler(pluginConfig.index));
-        state.routes.get(prefix + "/openapi.yaml", new OpenApiDocument());
-        state.routes.get(prefix + "/", new WebPage(prefix));
+        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(pluginConfig.index)));
+        state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
+        state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
+        ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
+    }
+
+    /**
+     * The paths this plugin answers for when no route matches: everything under its prefix, or at
+     * the root its own namespaces, so a host app's other paths keep the host's 404s.
+     */
+    static boolean owns(String prefix, String path) {
+        if (!prefix.isEmpty()) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+        return path.equals("/") || path.equals("/health") || path.equals("/openapi.yaml")
+                || path.equals("/v1") || path.startsWith("/v1/") || path.equals("/compat") || path.startsWith("/compat/");
     }
 
     private static Handler secured(AccessControl access, Handler handler) {
-        return ctx -> {
+        return ProblemBoundary.guard(ctx -> {
             access.authenticate(ctx);
             handler.handle(ctx);
-        };
+        });
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 
 /** Writes {@link ApiProblem}s as {@code application/problem+json}. */
 public final class Problems {
@@ -26,6 +27,7 @@ public final class Problems {
         if (problem.status() == 503) {
             ctx.header("Retry-After", "10");
         }
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString());
+        // JSON is UTF-8 (RFC 8259), whatever character encoding the response had been given before it failed
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.util.List;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,10 @@ public final class StorageErrors {
     private static boolean unreachable(Exception e) {
         if (e instanceof ElasticsearchException es) {
             return es.status() == 503 || es.status() == 429;
+        }
+        if (e instanceof ResponseException response) {
+            int status = response.getResponse().getStatusLine().getStatusCode();
+            return status == 503 || status == 429;
         }
         if (e instanceof TransportException t) {
             return t.statusCode() <= 0 || t.statusCode() == 503 || t.statusCode() == 429 || t.getCause() instanceof IOException;

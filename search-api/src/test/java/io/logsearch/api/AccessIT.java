@@ -25,8 +25,11 @@ class AccessIT {
     private static final String ADMIN = "admin-token-0123456789";
     private static final String TEAM_A = "team-a-token-0123456789";
     private static final String INGEST_ONLY = "ingest-token-0123456789";
+    private static final String LOADER_A = "loader-a-token-0123456789";
     private static final List<String> SEARCH_ENDPOINTS = List.of(
             "/v1/events", "/v1/events/histogram", "/v1/events/top?field=organizationId", "/v1/events/export");
+    /** The day the events loaded before the tests lie on; tests that ingest write other days. */
+    private static final String LOADED = "startDate=2024-01-01T00:00:00Z&endDate=2024-01-01T23:59:59Z";
     private static TestApi api;
 
     @BeforeAll
@@ -36,8 +39,10 @@ class AccessIT {
                 {"tokens": [
                   {"name": "admin", "sha256": "%s", "organizations": ["*"], "scopes": ["search", "ingest", "admin"]},
                   {"name": "team-a", "sha256": "%s", "organizations": ["org-a", "org-c"], "scopes": ["search"]},
-                  {"name": "loader", "sha256": "%s", "organizations": ["*"], "scopes": ["ingest"]}
-                ]}""".formatted(Tokens.sha256Hex(ADMIN), Tokens.sha256Hex(TEAM_A), Tokens.sha256Hex(INGEST_ONLY)));
+                  {"name": "loader", "sha256": "%s", "organizations": ["*"], "scopes": ["ingest"]},
+                  {"name": "loader-a", "sha256": "%s", "organizations": ["org-a"], "scopes": ["ingest"]}
+                ]}""".formatted(Tokens.sha256Hex(ADMIN), Tokens.sha256Hex(TEAM_A), Tokens.sha256Hex(INGEST_ONLY),
+                Tokens.sha256Hex(LOADER_A)));
         Tokens tokens = Tokens.read(file);
         api = TestApi.start(es, cfg -> cfg.tokens = java.util.Optional.of(tokens));
         api.loadEcs(List.of(
@@ -80,18 +85,19 @@ class AccessIT {
 
     @Test
     void anOrganizationScopedTokenSeesOnlyItsOrganizationsOnEveryEndpoint() throws Exception {
-        assertEquals(Set.of("a1", "c1"), new TreeSet<>(TestApi.ids(api.get("/v1/events", bearer(TEAM_A)))));
-        assertEquals(4, TestApi.ids(api.get("/v1/events", bearer(ADMIN))).size());
+        assertEquals(Set.of("a1", "c1"), new TreeSet<>(TestApi.ids(api.get("/v1/events?" + LOADED, bearer(TEAM_A)))));
+        assertEquals(4, TestApi.ids(api.get("/v1/events?" + LOADED, bearer(ADMIN))).size());
 
-        JsonNode histogram = api.get("/v1/events/histogram?interval=1d", bearer(TEAM_A)).json();
+        JsonNode histogram = api.get("/v1/events/histogram?interval=1d&" + LOADED, bearer(TEAM_A)).json();
         assertEquals(2, histogram.at("/buckets/0/count").asInt());
         assertEquals(0, histogram.at("/buckets/0/failure").asInt());
 
         Set<String> orgs = new TreeSet<>();
-        api.get("/v1/events/top?field=organizationId", bearer(TEAM_A)).json().get("buckets").forEach(b -> orgs.add(b.get("value").asText()));
+        api.get("/v1/events/top?field=organizationId&" + LOADED, bearer(TEAM_A)).json().get("buckets")
+                .forEach(b -> orgs.add(b.get("value").asText()));
         assertEquals(Set.of("org-a", "org-c"), orgs);
 
-        String export = api.get("/v1/events/export", bearer(TEAM_A)).body();
+        String export = api.get("/v1/events/export?" + LOADED, bearer(TEAM_A)).body();
         assertEquals(2, export.split("\n").length);
         assertTrue(!export.contains("org-b") && !export.contains("\"n1\""), export);
     }
@@ -112,15 +118,58 @@ class AccessIT {
     void scopesGateSearchAndIngest() {
         byte[] event = "{\"@timestamp\":\"2024-02-01T00:00:00Z\",\"event\":{\"id\":\"z1\",\"action\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
         assertEquals(403, api.post("/v1/ingest/ecs", event, bearer(TEAM_A)).status());
-        assertEquals(403, api.get("/v1/events", bearer(INGEST_ONLY)).status());
+        for (String path : SEARCH_ENDPOINTS) {
+            TestApi.Response refused = api.get(path, bearer(INGEST_ONLY));
+            assertEquals(403, refused.status(), path);
+            assertTrue(refused.json().get("detail").asText().contains("'search' scope"), refused.body());
+        }
         TestApi.Response ingested = api.post("/v1/ingest/ecs", event, bearer(INGEST_ONLY));
         assertEquals(200, ingested.status(), ingested.body());
         assertEquals(1, ingested.json().get("indexed").asInt());
     }
 
     @Test
+    void anOrganizationScopedTokenIngestsOnlyIntoItsOrganizations() throws Exception {
+        String history = "{\"timestamp\":\"2024-03-01T10:00:00Z\",\"event_type\":\"asset_viewed\",\"asset_id\":\"a1\",\"asset_name\":\"Q1\"}";
+        byte[] body = history.getBytes(StandardCharsets.UTF_8);
+        TestApi.Response elsewhere = api.post("/v1/ingest/actionhub?userId=u1&programId=org-b", body, bearer(LOADER_A));
+        assertEquals(403, elsewhere.status(), elsewhere.body());
+        assertTrue(elsewhere.json().get("detail").asText().contains("org-b"));
+        assertEquals(403, api.post("/v1/ingest/authing?userPoolId=org-c", body, bearer(LOADER_A)).status());
+        TestApi.Response own = api.post("/v1/ingest/actionhub?userId=u1&programId=org-a", body, bearer(LOADER_A));
+        assertEquals(1, own.json().get("indexed").asInt(), own.body());
+
+        String wrapped = "{\"user_id\":\"u2\",\"program_id\":\"org-b\",\"history\":[" + history + "]}";
+        TestApi.Response inBody = api.post("/v1/ingest/actionhub", wrapped.getBytes(StandardCharsets.UTF_8), bearer(LOADER_A));
+        assertEquals(0, inBody.json().get("indexed").asInt(), "a wrapper naming another organization writes nothing");
+        assertTrue(inBody.json().at("/errors/0/reason").asText().contains("org-b"), inBody.body());
+
+        String ecs = String.join("\n",
+                "{\"@timestamp\":\"2024-03-02T00:00:00Z\",\"event\":{\"id\":\"la1\",\"action\":\"x\"},\"organization\":{\"id\":\"org-a\"}}",
+                "{\"@timestamp\":\"2024-03-02T00:00:01Z\",\"event\":{\"id\":\"lb1\",\"action\":\"x\"},\"organization\":{\"id\":\"org-b\"}}",
+                "{\"@timestamp\":\"2024-03-02T00:00:02Z\",\"event\":{\"id\":\"ln1\",\"action\":\"x\"}}");
+        JsonNode result = api.post("/v1/ingest/ecs", ecs.getBytes(StandardCharsets.UTF_8), bearer(LOADER_A)).json();
+        assertEquals(3, result.get("read").asInt());
+        assertEquals(1, result.get("indexed").asInt());
+        assertEquals(2, result.get("rejected").asInt());
+        assertTrue(result.at("/errors/0/reason").asText().contains("organization.id 'org-b' is outside"), result.toString());
+        assertTrue(result.at("/errors/1/reason").asText().contains("no organization.id"), result.toString());
+
+        api.refresh();
+        Set<String> written = new TreeSet<>(TestApi.ids(api.get("/v1/events?startDate=2024-03-01T00:00:00Z&size=1000", bearer(ADMIN))));
+        assertTrue(written.contains("la1"), written.toString());
+        assertTrue(!written.contains("lb1") && !written.contains("ln1"), "the refused events were not written: " + written);
+        assertEquals(2, written.size(), "the ActionHub event of org-a and the ECS event of org-a: " + written);
+    }
+
+    @Test
     void theWebPageAndTheApiDescriptionNeedNoToken() {
-        assertEquals(200, api.get("/").status());
+        TestApi.Response page = api.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<input id=\"token\" type=\"password\""), "the page asks for a token");
+        assertTrue(page.body().contains("sessionStorage.setItem(TOKEN_KEY, token)")
+                && page.body().contains("{Authorization: 'Bearer ' + token}"), "and sends it on its own requests");
+        assertEquals(200, api.get("/health").status());
         TestApi.Response yaml = api.get("/openapi.yaml");
         assertEquals(200, yaml.status());
         assertTrue(yaml.body().startsWith("openapi: 3"), yaml.body().substring(0, 40));

@@ -1,15 +1,25 @@
 package io.logsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.api.query.EventSearch;
 import io.logsearch.indexer.generate.ExportGenerator;
 import io.logsearch.indexer.generate.GeneratorSpec;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +35,25 @@ class AggregationsAndExportIT {
 
     private static final int EVENTS = 12_000;
     private static final Instant UNTIL = Instant.parse("2025-02-01T00:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestApi api;
+    /** A few events far apart in time, with the text CSV must quote or defuse, in a base of their own. */
+    private static TestApi oddities;
     private static long failures;
 
     @BeforeAll
     static void load(TestElasticsearch es) throws Exception {
         api = TestApi.start(es, cfg -> { });
+        oddities = TestApi.start(new TestElasticsearch(es.url(), es.indexBase() + "-oddities"), cfg -> { });
+        assertEquals(5, oddities.loadEcs(List.of(
+                oddity("o1", "0001-01-01T00:00:00Z", "=HYPERLINK(\\\"http://x\\\")", "failure",
+                        "\"user\":{\"full_name\":\"Doe, Jane\",\"email\":\"jane@example.com\"},"
+                                + "\"client\":{\"ip\":\"10.0.0.1\",\"address\":\"10.0.0.1\"},\"organization\":{\"id\":\"+1\"},"
+                                + "\"message\":\"said \\\"hi\\\"\\nand left\""),
+                oddity("o2", "1970-01-01T00:00:00Z", "-rm", "success", "\"user\":{\"id\":\"@admin\"},\"message\":\"\\ttabbed\""),
+                oddity("o3", "2000-06-15T12:00:00Z", "plain", "success", "\"message\":\"\\rcarriage\""),
+                oddity("o4", "2025-01-01T00:00:00Z", "login", "success", "\"message\":\"ok\""),
+                oddity("o5", "9999-12-31T23:59:59Z", "logout", "success", "\"message\":\"last\""))).indexed());
         ByteArrayOutputStream export = new ByteArrayOutputStream();
         ExportGenerator.forSource("thousandeyes").write(new GeneratorSpec(EVENTS, 10, 3, UNTIL), export);
         assertEquals(EVENTS, api.load("thousandeyes", SourceContext.EMPTY, export.toString(java.nio.charset.StandardCharsets.UTF_8)).indexed());
@@ -38,9 +61,15 @@ class AggregationsAndExportIT {
         assertTrue(failures > 0 && failures < EVENTS);
     }
 
+    private static String oddity(String id, String timestamp, String action, String outcome, String fields) {
+        return "{\"@timestamp\":\"" + timestamp + "\",\"event\":{\"id\":\"" + id + "\",\"action\":\"" + action
+                + "\",\"outcome\":\"" + outcome + "\",\"dataset\":\"csv.test\"}," + fields + "}";
+    }
+
     @AfterAll
     static void stop() throws Exception {
         api.close();
+        oddities.close();
     }
 
     @Test
@@ -68,6 +97,26 @@ class AggregationsAndExportIT {
         JsonNode all = api.get("/v1/events/histogram").json();
         assertEquals("1h", all.get("interval").asText(), "without a range the data's own span decides");
         assertEquals(EVENTS, sum(all));
+    }
+
+    @Test
+    void autoKeepsEventsCenturiesApartWithinTheBucketLimit() {
+        JsonNode all = oddities.get("/v1/events/histogram").json();
+        assertEquals("3650d", all.get("interval").asText(), "years 0001 to 9999: decades");
+        assertEquals(5, sum(all));
+        assertTrue(all.get("buckets").size() <= 5_000, all.get("buckets").size() + " buckets");
+        assertEquals("0000-01-01T00:00:00Z", all.at("/buckets/0/start").asText(), "no bucket starts before the year 0000");
+
+        JsonNode decades = oddities.get("/v1/events/histogram?startDate=1970-01-01T00:00:00Z&endDate=2025-12-31T00:00:00Z").json();
+        assertEquals("365d", decades.get("interval").asText());
+        assertEquals(3, sum(decades));
+        assertEquals(3, oddities.get("/v1/events/histogram?interval=30d&startDate=1970-01-01T00:00:00Z&endDate=2025-12-31T00:00:00Z").json()
+                .get("buckets").findValues("count").stream().mapToLong(JsonNode::asLong).sum(), "explicit larger intervals");
+
+        TestApi.Response daily = oddities.get("/v1/events/histogram?interval=1d");
+        assertEquals(400, daily.status(), "an explicit interval is never changed behind the caller's back");
+        assertEquals("interval", daily.json().at("/errors/0/field").asText());
+        assertTrue(daily.json().at("/errors/0/message").asText().contains("choose a larger interval"), daily.body());
     }
 
     @Test
@@ -124,16 +173,69 @@ class AggregationsAndExportIT {
 
     @Test
     void csvExportHasTheColumnsAndQuotes() {
+        String header = "@timestamp,event.action,event.outcome,user.id,user.full_name,user.email,client.ip,client.address,"
+                + "organization.id,event.dataset,message";
         TestApi.Response csv = api.get("/v1/events/export?format=csv&success=false");
         assertEquals(200, csv.status());
         assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        assertEquals("attachment; filename=\"events.csv\"", csv.header("Content-Disposition"));
         String[] rows = csv.body().split("\r\n");
-        assertEquals("@timestamp,event.action,event.outcome,user.id,user.full_name,user.email,client.ip,client.address,organization.id,event.dataset,message", rows[0]);
+        assertEquals(header, rows[0]);
         assertEquals(failures + 1, rows.length);
         for (int i = 1; i < rows.length; i++) {
             assertTrue(rows[i].contains(",failure,"), rows[i]);
             assertTrue(rows[i].contains(",thousandeyes.audit,"), rows[i]);
         }
+
+        assertEquals(header + "\r\n"
+                + "9999-12-31T23:59:59Z,logout,success,,,,,,,csv.test,last\r\n"
+                + "2025-01-01T00:00:00Z,login,success,,,,,,,csv.test,ok\r\n"
+                + "2000-06-15T12:00:00Z,plain,success,,,,,,,csv.test,\"'\rcarriage\"\r\n"
+                + "1970-01-01T00:00:00Z,'-rm,success,'@admin,,,,,,csv.test,'\ttabbed\r\n"
+                + "0001-01-01T00:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",failure,,\"Doe, Jane\",jane@example.com,10.0.0.1,10.0.0.1,'+1,"
+                + "csv.test,\"said \"\"hi\"\"\nand left\"\r\n",
+                oddities.get("/v1/events/export?format=csv").body(),
+                "commas, quotes and line breaks quoted; cells starting with = + - @ tab or CR defused with '");
+    }
+
+    @Test
+    void anExportThatFailsAfterItsBodyStartedIsBrokenOffNotFinishedWithAProblem(TestElasticsearch es) throws Exception {
+        try (CuttableProxy proxy = CuttableProxy.to(es.url()); TestApi viaProxy = TestApi.start(es, proxy.url(), cfg -> { })) {
+            proxy.cutAtSearch(2);
+            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(viaProxy.base + "/v1/events/export")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            assertThrows(IOException.class, () -> {
+                try (InputStream body = response.body()) {
+                    body.transferTo(received);
+                }
+            }, "the client sees a broken transfer");
+            String[] lines = received.toString(StandardCharsets.UTF_8).split("\n");
+            assertTrue(lines.length > 1 && lines.length < EVENTS, lines.length + " lines before the break");
+            for (int i = 0; i < lines.length - 1; i++) {
+                JsonNode event = TestApi.JSON.readTree(lines[i]);
+                assertTrue(event.at("/event/id").isTextual(), "every complete line is an event, no problem appended: " + lines[i]);
+            }
+
+            proxy.cutAtSearch(1);
+            TestApi.Response before = viaProxy.get("/v1/events/export?format=csv");
+            assertEquals(503, before.status(), "nothing sent yet: an ordinary problem");
+            assertTrue(before.header("Content-Type").startsWith("application/problem+json"), before.header("Content-Type"));
+            assertNull(before.header("Content-Disposition"), "a problem is not offered as events.csv");
+        }
+    }
+
+    @Test
+    void totalIsALowerBoundPastTenThousandAndExactBelow() {
+        JsonNode past = api.get("/v1/events?size=1").json().get("total");
+        assertEquals(EventSearch.TRACK_TOTAL_UP_TO, past.get("value").asInt());
+        assertEquals("gte", past.get("relation").asText());
+        JsonNode below = api.get("/v1/events?size=1&success=false").json().get("total");
+        assertTrue(failures < EventSearch.TRACK_TOTAL_UP_TO, failures + " failures");
+        assertEquals("eq", below.get("relation").asText());
+        String[] exported = api.get("/v1/events/export?success=false").body().split("\n");
+        assertEquals(exported.length, below.get("value").asInt(), "an exact total counts every match");
     }
 
     private static long sum(JsonNode histogram) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.Sources;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.net.URLEncoder;
@@ -150,6 +153,25 @@ class EventFiltersIT {
         assertEquals(Set.of("e03"), matching("clientIp=2001:db8::5"));
         assertEquals(Set.of("e09"), matching("clientIp=2001:db8:ff42::1"));
         assertEquals(Set.of("e01", "e08"), matching("clientIp=10.1.2.3&clientIp=192.168.0.0/16"));
+        assertEquals(Set.of("e01", "e10"), matching("clientIp=" + encode("::ffff:10.0.0.0/104")), "IPv4-mapped is IPv4");
+        assertEquals(Set.of("e08"), matching("clientIp=" + encode("::ffff:192.168.1.10")));
+    }
+
+    @Test
+    void addressesAreParsedNeverResolved() {
+        for (String notAnAddress : List.of("999.1.1.1", "localhost", "example.com", "01.2.3.4", "fe80::1%25eth0", "::ffff:10.0.0.0/129")) {
+            TestApi.Response response = api.get("/v1/events?clientIp=" + notAnAddress);
+            assertEquals(400, response.status(), notAnAddress);
+            assertEquals("clientIp", response.json().at("/errors/0/field").asText());
+        }
+    }
+
+    @Test
+    void exactMatchFiltersTakeAnyKeywordButNotControlCharactersOrOverlongValues() {
+        assertEquals(Set.of(), matching("source=okta"), "an ECS producer's provider is a valid source");
+        assertEquals(400, api.get("/v1/events?source=a%0Ab").status());
+        assertEquals(400, api.get("/v1/events?userId=" + "u".repeat(1025)).status());
+        assertEquals(Set.of(), matching("userId=" + "u".repeat(1024)));
     }
 
     @Test
@@ -193,7 +215,7 @@ class EventFiltersIT {
 
     @Test
     void invalidParametersAreAllNamedInOneProblem() {
-        TestApi.Response response = api.get("/v1/events?size=0&order=up&success=maybe&clientIp=999.1.1.1&source=nope&startDate=yesterday&colour=red");
+        TestApi.Response response = api.get("/v1/events?size=0&order=up&success=maybe&clientIp=999.1.1.1&source=a%01b&startDate=yesterday&colour=red");
         assertEquals(400, response.status());
         assertEquals("application/problem+json", response.header("Content-Type"));
         JsonNode problem = response.json();
@@ -214,6 +236,48 @@ class EventFiltersIT {
         assertEquals(400, api.get("/v1/events?startDate=2024-03-02T00:00:00Z&endDate=2024-03-01T00:00:00Z").status());
         assertEquals(400, api.get("/v1/events?size=1001").status());
         assertEquals(400, api.get("/v1/events?size=ten").status());
+    }
+
+    @Test
+    void aNarrowRangeSearchesOnlyItsOwnPartitions(TestElasticsearch es) throws Exception {
+        TestElasticsearch ranges = new TestElasticsearch(es.url(), es.indexBase() + "-ranges");
+        try (TestApi other = TestApi.start(ranges, cfg -> { })) {
+            other.loadEcs(List.of(event("r1", "2024-03-01T10:00:00Z", "login", "success", "authing", "pool-1", "u1", "")));
+            // an event of March 1st in June's partition: found only by searches that touch June's partition
+            ObjectNode stray = Sources.byId("ecs").normalize((ObjectNode) TestApi.JSON.readTree(
+                    event("stray", "2024-03-01T10:30:00Z", "login", "success", "authing", "pool-1", "u1", "")), SourceContext.EMPTY).document();
+            other.client.index(i -> i.index(ranges.indexBase() + "-2024.06.15").id("stray").document(stray));
+            other.refresh();
+
+            String march = "startDate=2024-03-01T00:00:00Z&endDate=2024-03-01T23:59:59Z";
+            assertEquals(List.of("r1"), ids(other.get("/v1/events?" + march)));
+            assertEquals(1, other.get("/v1/events/top?field=userId&" + march).json().at("/buckets/0/count").asInt());
+            assertEquals(1, other.get("/v1/events/export?" + march).body().split("\n").length);
+            assertEquals(List.of("stray", "r1"), ids(other.get("/v1/events?startDate=2024-03-01T00:00:00Z&endDate=2024-06-30T00:00:00Z")),
+                    "a range reaching June searches June's partition");
+            assertEquals(List.of("stray", "r1"), ids(other.get("/v1/events")), "no range: every partition");
+        }
+    }
+
+    @Test
+    void aBaseNeverSearchesTheEventsOfALongerBaseStartingWithIt(TestElasticsearch es) throws Exception {
+        TestElasticsearch eu = new TestElasticsearch(es.url(), es.indexBase() + "-eu");
+        try (TestApi europe = TestApi.start(eu, cfg -> { })) {
+            europe.loadEcs(List.of(event("eu1", "2024-03-01T10:00:00Z", "Login failed.", "failure", "thousandeyes", "100", "u1", "")));
+            assertEquals(List.of("eu1"), ids(europe.get("/v1/events")));
+
+            for (String query : List.of("", "?userId=u1", "?startDate=2024-03-01T00:00:00Z&endDate=2024-03-01T23:59:59Z",
+                    "?window=" + 100 * 365 + "d")) {
+                assertFalse(ids(api.get("/v1/events" + query)).contains("eu1"), query);
+            }
+            assertFalse(api.get("/v1/events/export").body().contains("\"eu1\""));
+            long counted = 0;
+            for (JsonNode bucket : api.get("/v1/events/histogram").json().get("buckets")) {
+                counted += bucket.get("count").asLong();
+            }
+            assertEquals(12, counted, "the histogram counts this base's twelve events only");
+            assertEquals(12, api.get("/v1/events/top?field=source").json().findValues("count").stream().mapToLong(JsonNode::asLong).sum());
+        }
     }
 
     @Test

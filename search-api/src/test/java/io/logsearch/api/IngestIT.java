@@ -9,6 +9,9 @@ import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +90,70 @@ class IngestIT {
         TestApi.Response response = ingest("/v1/ingest/thousandeyes", big, "Content-Type", "application/json");
         assertEquals(413, response.status());
         assertEquals("application/problem+json", response.header("Content-Type"));
+    }
+
+    @Test
+    void aStreamedBodyOverTheLimitKeepsTheRecordsBeforeIt() throws IOException {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; ndjson.length() < 100 * 1024; i++) {
+            ndjson.append("{\"@timestamp\":\"2021-06-01T00:00:00Z\",\"event\":{\"id\":\"big-").append(i)
+                    .append("\",\"action\":\"streamed\",\"provider\":\"bigsender\"},\"message\":\"").append("x".repeat(200)).append("\"}\n");
+        }
+        // streamed: no Content-Length, so the limit is found while reading
+        TestApi.Response response = api.postStreamed("/v1/ingest/ecs", ndjson.toString().getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-ndjson");
+        assertEquals(413, response.status(), response.body());
+        String detail = response.json().get("detail").asText();
+        Matcher indexed = Pattern.compile("(\\d+) were indexed").matcher(detail);
+        assertTrue(indexed.find(), detail);
+        long kept = Long.parseLong(indexed.group(1));
+        assertTrue(kept > 0 && kept < 500, detail);
+        api.refresh();
+        assertEquals(kept, api.get("/v1/events?source=bigsender&size=1").json().at("/total/value").asLong(),
+                "the records before the limit are indexed, as the 413 says");
+    }
+
+    @Test
+    void aBodyThatInflatesPastSixteenTimesTheLimitIs413() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bomb)) {
+            byte[] blank = new byte[64 * 1024];
+            java.util.Arrays.fill(blank, (byte) ' ');
+            for (int i = 0; i < 17; i++) {
+                out.write(blank);
+            }
+        }
+        assertTrue(bomb.size() < 64 * 1024, "small as sent: " + bomb.size());
+        TestApi.Response response = ingest("/v1/ingest/thousandeyes", bomb.toByteArray(), "Content-Encoding", "gzip");
+        assertEquals(413, response.status(), response.body());
+        assertTrue(response.json().get("detail").asText().contains("decompresses to more than 1 MB"), response.body());
+    }
+
+    @Test
+    void onlyGzipOrNoEncodingIsAccepted() throws IOException {
+        byte[] page = PAGE.getBytes(StandardCharsets.UTF_8);
+        TestApi.Response brotli = ingest("/v1/ingest/thousandeyes", page, "Content-Encoding", "br");
+        assertEquals(415, brotli.status(), brotli.body());
+        assertEquals("Content-Encoding", brotli.json().at("/errors/0/field").asText());
+        assertEquals(400, ingest("/v1/ingest/thousandeyes", page, "Content-Encoding", "gzip").status(), "not gzip despite the header");
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(page);
+        }
+        assertEquals(415, ingest("/v1/ingest/thousandeyes", gz.toByteArray()).status(), "gzip without the header");
+        assertEquals(200, ingest("/v1/ingest/thousandeyes", gz.toByteArray(), "Content-Encoding", "GZIP").status());
+        assertEquals(200, ingest("/v1/ingest/thousandeyes", page, "Content-Encoding", "identity").status());
+    }
+
+    @Test
+    void anEcsProducersOwnSourceIsSearchable() throws IOException {
+        String okta = "{\"@timestamp\":\"2022-02-02T00:00:00Z\",\"event\":{\"id\":\"okta-1\",\"action\":\"user.session.start\","
+                + "\"provider\":\"okta\",\"dataset\":\"okta.system\"}}";
+        assertEquals(1, ingest("/v1/ingest/ecs", okta.getBytes(StandardCharsets.UTF_8)).json().get("indexed").asInt());
+        api.refresh();
+        JsonNode sources = api.get("/v1/events/top?field=source&size=100").json().get("buckets");
+        assertTrue(sources.findValuesAsText("value").contains("okta"), sources.toString());
+        assertEquals(List.of("okta-1"), TestApi.ids(api.get("/v1/events?source=okta")));
     }
 
     @Test

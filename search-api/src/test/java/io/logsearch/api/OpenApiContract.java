@@ -157,6 +157,37 @@ public final class OpenApiContract {
         failOnErrors(method + " " + pathAndQuery + " -> " + status, report, UNKNOWN_REQUEST_PARTS);
     }
 
+    /**
+     * For an exchange the document cannot describe (a path it lacks, a method a path does not
+     * take): fails unless the response is {@code application/problem+json} of the document's
+     * {@code Problem} schema, with the HTTP status as its {@code status}, and a 405 names the
+     * allowed methods in {@code Allow}.
+     */
+    public static void assertProblem(int status, Map<String, List<String>> headers, String body) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
+        List<String> errors = new ArrayList<>();
+        if (!lower.getOrDefault("content-type", "").startsWith(PROBLEM)) {
+            errors.add("content type is " + lower.get("content-type") + ", not " + PROBLEM);
+        }
+        if (status == 405 && lower.getOrDefault("allow", "").isBlank()) {
+            errors.add("a 405 without Allow");
+        }
+        Holder.SCHEMAS.validate(body, Holder.API.getComponents().getSchemas().get("Problem"), "response.body").getMessages()
+                .forEach(m -> errors.add(describe(m)));
+        try {
+            JsonNode problemStatus = Holder.JSON.readTree(body).path("status");
+            if (problemStatus.intValue() != status) {
+                errors.add("the problem's status " + problemStatus + " is not the HTTP status " + status);
+            }
+        } catch (IOException notJson) {
+            errors.add("not JSON: " + body);
+        }
+        if (!errors.isEmpty()) {
+            fail(status + " " + body + " is not a problem of openapi.yaml:\n  " + String.join("\n  ", errors));
+        }
+    }
+
     /** Fails unless the document allows this request without a body, bearer token included. */
     public static void assertValidRequest(String method, String pathAndQuery, Map<String, List<String>> headers) {
         assertValidRequest(method, pathAndQuery, headers, "");

@@ -267,17 +267,40 @@ class OpenApiContractTest {
     @Test
     void exportBodiesAreCheckedLineByLine() {
         String ndjson = EVENT.replace("\n", "") + "\n" + EVENT.replace("\n", "") + "\n";
-        OpenApiContract.assertValid("GET", "/v1/events/export?format=ndjson", 200, "application/x-ndjson", ndjson);
+        OpenApiContract.assertValid("GET", "/v1/events/export?format=ndjson", 200, download("application/x-ndjson", "ndjson"), ndjson);
         String secondBroken = ndjson.replaceFirst("(?s)(.*)\"kind\":\"event\",", "$1");
         assertBreaks("line 2", () ->
-                OpenApiContract.assertValid("GET", "/v1/events/export", 200, "application/x-ndjson", secondBroken));
+                OpenApiContract.assertValid("GET", "/v1/events/export", 200, download("application/x-ndjson", "ndjson"), secondBroken));
 
         String header = "@timestamp,event.action,event.outcome,user.id,user.full_name,user.email,client.ip,"
                 + "client.address,organization.id,event.dataset,message";
-        OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, "text/csv", header + "\r\n");
+        OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, download("text/csv", "csv"), header + "\r\n");
         assertBreaks("validation.response.body.schema.pattern", () ->
-                OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, "text/csv",
+                OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, download("text/csv", "csv"),
                         header.replace("user.email,", "") + "\n"));
+        assertBreaks("validation.response.header.missing", () ->
+                OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, "text/csv", header + "\r\n"));
+    }
+
+    @Test
+    void aProblemForAnExchangeTheDocumentCannotDescribeIsCheckedAgainstTheProblemSchema() {
+        String notFound = PROBLEM.replace("400", "404");
+        OpenApiContract.assertProblem(404, Map.of("Content-Type", List.of(PROBLEM_JSON)), notFound);
+        OpenApiContract.assertProblem(405, Map.of("Content-Type", List.of(PROBLEM_JSON), "Allow", List.of("GET")),
+                PROBLEM.replace("400", "405"));
+        assertBreaks("a 405 without Allow", () ->
+                OpenApiContract.assertProblem(405, Map.of("Content-Type", List.of(PROBLEM_JSON)), PROBLEM.replace("400", "405")));
+        assertBreaks("is not the HTTP status", () ->
+                OpenApiContract.assertProblem(404, Map.of("Content-Type", List.of(PROBLEM_JSON)), PROBLEM));
+        assertBreaks("not application/problem+json", () ->
+                OpenApiContract.assertProblem(404, Map.of("Content-Type", List.of("text/html")), notFound));
+        assertBreaks("additionalProperties", () ->
+                OpenApiContract.assertProblem(404, Map.of("Content-Type", List.of(PROBLEM_JSON)), notFound.replace("{", "{\"stack\":\"at x\",")));
+    }
+
+    private static Map<String, List<String>> download(String contentType, String extension) {
+        return Map.of("Content-Type", List.of(contentType),
+                "Content-Disposition", List.of("attachment; filename=\"events." + extension + "\""));
     }
 
     // --- requests ---

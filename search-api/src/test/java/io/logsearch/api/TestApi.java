@@ -69,7 +69,12 @@ public final class TestApi implements AutoCloseable {
     }
 
     public static TestApi start(TestElasticsearch es, Consumer<LogSearchConfig> config) {
-        ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
+        return start(es, es.url(), config);
+    }
+
+    /** As {@link #start(TestElasticsearch, Consumer)}, reaching the test class's Elasticsearch at {@code elasticsearchUrl} (a proxy). */
+    public static TestApi start(TestElasticsearch es, String elasticsearchUrl, Consumer<LogSearchConfig> config) {
+        ElasticsearchClient client = EsClients.create(EsSettings.of(elasticsearchUrl));
         EventIndex index = new EventIndex(client, Partitioning.daily(es.indexBase()), 0);
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
             cfg.index = index;
@@ -121,16 +126,35 @@ public final class TestApi implements AutoCloseable {
         return get(href.substring(base.length()), headers);
     }
 
+    /** A POST whose body is streamed, so it goes without {@code Content-Length} (chunked). */
+    public Response postStreamed(String pathAndQuery, byte[] body, String... headers) {
+        return send("POST", pathAndQuery, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), headers);
+    }
+
+    /**
+     * A request {@code openapi.yaml} cannot describe (a path it does not have, a method a path
+     * does not take): the answer must be a problem of the document's generic {@code Problem} schema.
+     */
+    public Response undocumented(String method, String pathAndQuery, String... headers) {
+        Response result = exchange(method, pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers);
+        OpenApiContract.assertProblem(result.status(), result.headers(), result.body());
+        return result;
+    }
+
     private Response send(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
+        Response result = exchange(method, pathAndQuery, body, headers);
+        OpenApiContract.assertValid(method, pathAndQuery, result.status(), result.headers(), result.body());
+        return result;
+    }
+
+    private Response exchange(String method, String pathAndQuery, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Response result = new Response(response.statusCode(), response.headers().map(), response.body());
-            OpenApiContract.assertValid(method, pathAndQuery, result.status(), result.headers(), result.body());
-            return result;
+            return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

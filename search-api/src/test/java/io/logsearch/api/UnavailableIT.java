@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.elastic.clients.json.JsonData;
 import io.javalin.Javalin;
 import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsClients;
@@ -19,8 +20,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API while Elasticsearch is down: it starts, answers /health with 503, and every search, the
- * vendor facades' too, with 503 and Retry-After.
+ * The API while Elasticsearch is down or pushing back: it starts, answers /health with 503, and
+ * every search and ingest, the vendor facades' too, with 503 and Retry-After.
  */
 class UnavailableIT {
 
@@ -55,6 +56,8 @@ class UnavailableIT {
                     "/compat/onehub/files/1/audit_trail"}) {
                 assertUnavailable(get(server, path), path);
             }
+            HttpResponse<String> ingest = send(server, "POST", "/v1/ingest/ecs", HttpRequest.BodyPublishers.ofString("{}"));
+            assertUnavailable(ingest, "/v1/ingest/ecs");
             String authing = "/compat/authing/api/v3/get-user-action-logs";
             HttpResponse<String> response = send(server, "POST", authing, HttpRequest.BodyPublishers.ofString("{}"));
             assertUnavailable(response, authing);
@@ -71,6 +74,11 @@ class UnavailableIT {
             Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.index = index);
             try {
                 assertEquals(200, get(server, "/v1/events").statusCode());
+                // Elasticsearch pushing back: every request with a body is refused with 429 (until the restart below)
+                index.client().cluster().putSettings(s -> s.transient_("network.breaker.inflight_requests.limit", JsonData.of("1b")));
+                HttpResponse<String> pushedBack = send(server, "POST", "/v1/ingest/ecs", HttpRequest.BodyPublishers.ofString(
+                        "{\"@timestamp\":\"2024-01-01T00:00:00Z\",\"event\":{\"id\":\"b1\",\"action\":\"x\"}}"));
+                assertUnavailable(pushedBack, "/v1/ingest/ecs while the index template cannot be installed");
                 node.node().stop();
                 assertEquals(503, get(server, "/v1/events").statusCode());
                 assertEquals(503, get(server, "/health").statusCode());

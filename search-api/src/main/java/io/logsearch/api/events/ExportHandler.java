@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
+import io.logsearch.api.ResponseAbort;
 import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.SortOrder;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,11 +25,14 @@ import java.util.Set;
 
 /**
  * {@code GET /v1/events/export?format=ndjson|csv}: every matching event, streamed page by page
- * ({@code search_after}), so memory stays flat and there is no 10,000-hit ceiling.
+ * ({@code search_after}), so memory stays flat and there is no 10,000-hit ceiling. A failure
+ * before any of the body has left is answered as a problem; after that, the response is broken off
+ * so that the client sees a failed transfer, never a file that looks complete.
  */
 public final class ExportHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.action", "event.outcome", "user.id", "user.full_name",
             "user.email", "client.ip", "client.address", "organization.id", "event.dataset", "message");
 
@@ -49,7 +56,8 @@ public final class ExportHandler implements Handler {
 
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
         ctx.header("Content-Disposition", "attachment; filename=\"events." + (csv ? "csv" : "ndjson") + "\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        SentBytes sent = new SentBytes(ctx.outputStream());
+        Writer out = new BufferedWriter(new OutputStreamWriter(sent, StandardCharsets.UTF_8), 64 * 1024);
         if (csv) {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\r\n");
@@ -71,7 +79,13 @@ public final class ExportHandler implements Handler {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (IOException | RuntimeException e) {
-            throw StorageErrors.translate(e);
+            ApiProblem problem = StorageErrors.translate(e);
+            if (sent.count() > 0) {
+                ResponseAbort.abort(ctx, problem);
+                return;
+            }
+            ctx.removeHeader("Content-Disposition");
+            throw problem;
         }
         out.flush();
     }
@@ -94,11 +108,45 @@ public final class ExportHandler implements Handler {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    /** RFC 4180: fields holding a comma, a quote or a line break are quoted, quotes doubled. */
+    /**
+     * RFC 4180: fields holding a comma, a quote or a line break are quoted, quotes doubled. A field
+     * a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return)
+     * gets a leading {@code '} first, as OWASP advises against CSV injection.
+     */
     static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
+        String text = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
         }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Counts the bytes handed to the response. Once there are any, part of the body may be on its
+     * way to the client, and a failure can only break the response off: a problem would land in
+     * the middle of the export.
+     */
+    private static final class SentBytes extends FilterOutputStream {
+        private long count;
+
+        SentBytes(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        long count() {
+            return count;
+        }
     }
 }

@@ -9,7 +9,6 @@ import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.TimeRange;
-import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +37,8 @@ public final class FilterParams {
     private static final Set<String> FINGERPRINTED = Stream.concat(NAMES.stream(), Stream.of("order")).collect(Collectors.toSet());
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
     private static final int MAX_TEXT = 1000;
+    /** The {@code ignore_above} of the template's keyword fields: no longer value is ever indexed. */
+    private static final int MAX_KEYWORD = 1024;
 
     /**
      * @param filter      the filter, with a {@code window} already resolved against the request time
@@ -75,20 +76,17 @@ public final class FilterParams {
         Optional<TimeRange> range = range(params, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         Optional<String> text = params.single("q");
         text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
-        List<String> sources = params.list("source");
-        sources.stream().filter(s -> Sources.all().stream().noneMatch(known -> known.id().equals(s)))
-                .forEach(s -> params.error("source", "must be one of " + Sources.ids() + ", not '" + s + "'"));
         EventFilter filter = EventFilter.builder()
-                .eventTypes(params.list("eventType"))
+                .eventTypes(keywords(params, "eventType"))
                 .range(range)
                 .success(params.bool("success"))
                 .clientIps(params.each("clientIp", IpNetwork::parse, "must be an IPv4 or IPv6 address or CIDR network"))
-                .userIds(params.list("userId"))
-                .organizationIds(params.list("organizationId"))
-                .appIds(params.list("appId"))
-                .requestIds(params.list("requestId"))
-                .sources(sources)
-                .categories(params.list("category"))
+                .userIds(keywords(params, "userId"))
+                .organizationIds(keywords(params, "organizationId"))
+                .appIds(keywords(params, "appId"))
+                .requestIds(keywords(params, "requestId"))
+                .sources(keywords(params, "source"))
+                .categories(keywords(params, "category"))
                 .text(text)
                 .build();
         for (String organization : filter.organizationIds()) {
@@ -97,6 +95,17 @@ public final class FilterParams {
             }
         }
         return new Requested(filter, fingerprint(raw, FINGERPRINTED));
+    }
+
+    /**
+     * The values of an exact-match filter. Any value a keyword field can hold is accepted (an ECS
+     * producer's {@code event.provider} is as valid as a built-in source id); longer values could
+     * never match, and control characters are never meant.
+     */
+    private static List<String> keywords(ParamReader params, String name) {
+        return params.each(name, value -> Optional.of(value)
+                        .filter(v -> v.length() <= MAX_KEYWORD && v.chars().noneMatch(Character::isISOControl)),
+                "must be at most " + MAX_KEYWORD + " characters without control characters");
     }
 
     private static Optional<TimeRange> range(ParamReader params, Instant now) {

@@ -14,8 +14,8 @@ import io.logsearch.api.query.HistogramBucket;
 import io.logsearch.api.query.TimeRange;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,14 +23,24 @@ import java.util.Set;
 public final class HistogramHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Duration> INTERVALS = new LinkedHashMap<>();
     static final int MAX_BUCKETS = 5_000;
+    /** Every interval, smallest first, with the longest span {@code auto} gives it: about a hundred to a few hundred buckets. */
+    private static final List<Interval> INTERVALS = List.of(
+            new Interval("1m", Duration.ofMinutes(1), Duration.ofHours(3)),
+            new Interval("5m", Duration.ofMinutes(5), Duration.ofHours(24)),
+            new Interval("1h", Duration.ofHours(1), Duration.ofDays(14)),
+            new Interval("1d", Duration.ofDays(1), Duration.ofDays(366)),
+            new Interval("7d", Duration.ofDays(7), Duration.ofDays(5 * 366)),
+            new Interval("30d", Duration.ofDays(30), Duration.ofDays(30 * 366)),
+            new Interval("365d", Duration.ofDays(365), Duration.ofDays(300 * 366)),
+            new Interval("3650d", Duration.ofDays(3650), Duration.ofDays(10_000 * 366)));
 
-    static {
-        INTERVALS.put("1m", Duration.ofMinutes(1));
-        INTERVALS.put("5m", Duration.ofMinutes(5));
-        INTERVALS.put("1h", Duration.ofHours(1));
-        INTERVALS.put("1d", Duration.ofDays(1));
+    /** A bucket width, and the longest span {@code auto} uses it for. */
+    record Interval(String name, Duration step, Duration autoUpTo) {
+
+        long buckets(TimeRange range) {
+            return Duration.between(range.start(), range.end()).dividedBy(step) + 1;
+        }
     }
 
     private final EventSearch search;
@@ -45,7 +55,8 @@ public final class HistogramHandler implements Handler {
         Caller caller = request.caller();
         ParamReader params = request.params();
         FilterParams.Requested requested = request.requested();
-        String interval = params.choice("interval", Set.of("auto", "1m", "5m", "1h", "1d")).orElse("auto");
+        Optional<Interval> requestedInterval = params.choice("interval", names()).filter(n -> !n.equals("auto"))
+                .map(HistogramHandler::named);
         params.throwIfInvalid();
 
         ObjectNode body = JSON.createObjectNode();
@@ -53,18 +64,16 @@ public final class HistogramHandler implements Handler {
             Optional<TimeRange> range = requested.filter().range().isPresent()
                     ? requested.filter().range()
                     : search.extent(requested.filter(), caller.visibility());
-            String chosen = interval.equals("auto") ? range.map(HistogramHandler::auto).orElse("1d") : interval;
-            body.put("interval", chosen);
+            Interval interval = requestedInterval.orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
+            if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
+                throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
+                        + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
+            }
+            body.put("interval", interval.name());
             range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
             ArrayNode buckets = body.putArray("buckets");
             if (range.isPresent()) {
-                Duration step = INTERVALS.get(chosen);
-                long count = Duration.between(range.get().start(), range.get().end()).dividedBy(step) + 1;
-                if (count > MAX_BUCKETS) {
-                    throw ApiProblem.invalid("interval", "'" + chosen + "' makes " + count + " buckets over this range, more than "
-                            + MAX_BUCKETS + "; choose a larger interval or a shorter range");
-                }
-                for (HistogramBucket b : search.histogram(requested.filter(), caller.visibility(), range.get(), step)) {
+                for (HistogramBucket b : search.histogram(requested.filter(), caller.visibility(), range.get(), interval.step())) {
                     buckets.addObject().put("start", b.start().toString()).put("count", b.count())
                             .put("success", b.success()).put("failure", b.failure());
                 }
@@ -78,19 +87,24 @@ public final class HistogramHandler implements Handler {
         ctx.contentType("application/json").result(body.toString());
     }
 
-    /** About a hundred to a few hundred buckets, whatever the range. */
-    static String auto(TimeRange range) {
+    /**
+     * The smallest interval whose {@code auto} span covers the range; ranges are clamped to
+     * four-digit years, so the largest interval always stays within {@link #MAX_BUCKETS}.
+     */
+    static Interval auto(TimeRange range) {
         Duration span = Duration.between(range.start(), range.end());
-        if (span.compareTo(Duration.ofHours(3)) <= 0) {
-            return "1m";
-        }
-        if (span.compareTo(Duration.ofHours(24)) <= 0) {
-            return "5m";
-        }
-        if (span.compareTo(Duration.ofDays(14)) <= 0) {
-            return "1h";
-        }
-        return "1d";
+        return INTERVALS.stream().filter(i -> span.compareTo(i.autoUpTo()) <= 0).findFirst()
+                .orElse(INTERVALS.get(INTERVALS.size() - 1));
     }
 
+    static Interval named(String name) {
+        return INTERVALS.stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no interval " + name));
+    }
+
+    private static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>(List.of("auto"));
+        INTERVALS.forEach(i -> names.add(i.name()));
+        return names;
+    }
 }

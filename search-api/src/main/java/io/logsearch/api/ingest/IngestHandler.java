@@ -1,5 +1,6 @@
 package io.logsearch.api.ingest;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,8 @@ import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
 import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.load.BulkSettings;
@@ -21,7 +24,6 @@ import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -34,7 +36,8 @@ import java.util.Set;
 /**
  * {@code POST /v1/ingest/{source}}: the export formats of {@code logsearch load} in a request body
  * (JSON or NDJSON, gzip with {@code Content-Encoding: gzip}), streamed into Elasticsearch. Answers
- * the load's counts and the first rejections.
+ * the load's counts and the first rejections. A token limited to some organizations writes only
+ * events of those organizations.
  */
 public final class IngestHandler implements Handler {
 
@@ -42,6 +45,8 @@ public final class IngestHandler implements Handler {
     static final int MAX_ERRORS_REPORTED = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PARAMS = Set.of("userId", "programId", "userPoolId");
+    /** The context parameters that become {@code organization.id}. */
+    private static final Set<String> ORGANIZATION_PARAMS = Set.of("programId", "userPoolId");
     private static final BulkSettings SETTINGS = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(30));
 
     private final EventIndex index;
@@ -54,7 +59,7 @@ public final class IngestHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        AccessControl.require(ctx, Scope.INGEST);
+        Caller caller = AccessControl.require(ctx, Scope.INGEST);
         Source source = source(ctx.pathParam("source"));
         ParamReader params = new ParamReader(ctx.queryParamMap());
         params.rejectUnknown(PARAMS);
@@ -63,26 +68,39 @@ public final class IngestHandler implements Handler {
         params.single("programId").ifPresent(v -> context.put(SourceContext.PROGRAM_ID, v));
         params.single("userPoolId").ifPresent(v -> context.put(SourceContext.USER_POOL_ID, v));
         params.throwIfInvalid();
+        for (String name : ORGANIZATION_PARAMS) {
+            String organization = context.get(name);
+            if (organization != null && !caller.canSee(organization)) {
+                throw AccessDenied.forbidden("The token '" + caller.name() + "' may not ingest events of organization "
+                        + organization + " (" + name + ").");
+            }
+        }
+        boolean gzipped = IngestBody.gzipped(ctx.header("Content-Encoding"));
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge("The request body is larger than " + IngestBody.size(maxBodyBytes), new LoadCounters());
         }
 
+        LoadCounters counters = new LoadCounters();
+        InputStream body;
+        try {
+            body = IngestBody.open(ctx.bodyInputStream(), gzipped, maxBodyBytes);
+        } catch (IngestBody.TooLarge e) {
+            throw tooLarge(e.getMessage(), counters);
+        }
         List<Rejection> errors = new ArrayList<>();
-        long[] rejectedTotal = {0};
-        ExportInput body = ExportInput.of("request body", () -> new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes));
         LoadSummary summary;
         try {
-            summary = new Loader(index, SETTINGS).load(source, new SourceContext(context), List.of(body), rejection -> {
-                synchronized (errors) {
-                    rejectedTotal[0]++;
-                    if (errors.size() < MAX_ERRORS_REPORTED) {
-                        errors.add(rejection);
-                    }
-                }
-            }, new LoadCounters());
-        } catch (BodyTooLarge e) {
-            throw tooLarge();
-        } catch (LoadFailedException | IOException e) {
+            summary = new Loader(index, SETTINGS).load(new VisibleOrganizations(source, caller), new SourceContext(context),
+                    List.of(ExportInput.of("request body", () -> body)), rejection -> {
+                        synchronized (errors) {
+                            if (errors.size() < MAX_ERRORS_REPORTED) {
+                                errors.add(rejection);
+                            }
+                        }
+                    }, counters);
+        } catch (IngestBody.TooLarge e) {
+            throw tooLarge(e.getMessage(), counters);
+        } catch (LoadFailedException | IOException | ElasticsearchException e) {
             throw StorageErrors.translate(e instanceof LoadFailedException && e.getCause() instanceof Exception cause ? cause : e);
         }
         ObjectNode response = JSON.createObjectNode()
@@ -97,9 +115,15 @@ public final class IngestHandler implements Handler {
         ctx.contentType("application/json").result(response.toString());
     }
 
-    private ApiProblem tooLarge() {
-        return new ApiProblem(413, "Content too large", "The request body is larger than " + maxBodyBytes / (1024 * 1024)
-                + " MB; split the export into several requests or load it with 'logsearch load'.", List.of());
+    /**
+     * A 413 that says what became of the records read before the limit: they are kept, so sending
+     * the export again in smaller parts counts them as duplicates.
+     */
+    private static ApiProblem tooLarge(String what, LoadCounters counters) {
+        return new ApiProblem(413, "Content too large", what + "; split the export into several requests or load it with"
+                + " 'logsearch load'. Of the " + counters.read() + " records read before the limit, " + counters.indexed()
+                + " were indexed, " + counters.duplicates() + " were duplicates and " + counters.rejected() + " were rejected.",
+                List.of());
     }
 
     private static Source source(String id) {
@@ -107,47 +131,6 @@ public final class IngestHandler implements Handler {
             return Sources.byId(id);
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(404, "Unknown source", e.getMessage(), List.of(new ApiProblem.FieldError("source", e.getMessage())));
-        }
-    }
-
-    /**
-     * Thrown when the body grows past the limit while it is being read; unchecked so that it ends
-     * the load instead of being recorded as an unreadable input.
-     */
-    private static final class BodyTooLarge extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super("request body too large", null, false, false);
-        }
-    }
-
-    /** Counts the raw body bytes as they stream in and stops at the limit. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && ++count > limit) {
-                throw new BodyTooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && (count += n) > limit) {
-                throw new BodyTooLarge();
-            }
-            return n;
         }
     }
 }

@@ -29,9 +29,6 @@ public record EventFilter(
         Optional<String> text,
         List<FieldCondition> conditions) {
 
-    public static final EventFilter ALL = new EventFilter(List.of(), Optional.empty(), Optional.empty(), List.of(),
-            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());
-
     public EventFilter {
         eventTypes = List.copyOf(eventTypes);
         clientIps = List.copyOf(clientIps);
@@ -48,8 +45,6 @@ public record EventFilter(
         return new EventFilter(eventTypes, Optional.of(value), success, clientIps, userIds, organizationIds, appIds,
                 requestIds, sources, categories, text, conditions);
     }
-
-
 
     public static Builder builder() {
         return new Builder();

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.mappings.Partitioning;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ public final class EventSearch {
     /** More hits than this are counted as "at least". */
     public static final int TRACK_TOTAL_UP_TO = 10_000;
     private static final int EXPORT_PAGE = 1000;
+    /** Room for partition names in a search's request line, which Elasticsearch limits to 4 KB. */
+    private static final int MAX_INDEX_NAMES_LENGTH = 2048;
     /** Elasticsearch's {@code index.max_result_window}: results reachable with from/size. */
     public static final int MAX_RESULT_WINDOW = 10_000;
 
@@ -142,7 +145,9 @@ public final class EventSearch {
                     default -> { }
                 }
             }
-            buckets.add(new HistogramBucket(Instant.ofEpochMilli(bucket.key()), bucket.docCount(), success, failure));
+            // wide buckets are aligned to the epoch, so the first may start before the year 0000 that no event precedes
+            Instant start = Partitioning.clamp(Instant.ofEpochMilli(bucket.key()));
+            buckets.add(new HistogramBucket(start, bucket.docCount(), success, failure));
         }
         return buckets;
     }
@@ -191,10 +196,17 @@ public final class EventSearch {
                 .query(query);
     }
 
+    /**
+     * The partitions that overlap the filter's range, or every partition without one. Names too
+     * long together for Elasticsearch's 4 KB request line (a range wide and ragged at both ends,
+     * or a long base) give way to every partition: the range still filters the events, only more
+     * partitions are asked.
+     */
     private List<String> partitions(EventFilter filter) {
-        return filter.range()
+        List<String> overlapping = filter.range()
                 .map(r -> index.partitions().overlapping(r.start(), r.end()))
                 .orElseGet(() -> index.partitions().everyPartition());
+        return String.join(",", overlapping).length() > MAX_INDEX_NAMES_LENGTH ? index.partitions().everyPartition() : overlapping;
     }
 
     private static Function<SortOptions.Builder, ObjectBuilder<SortOptions>> sort(String field, SortOrder order) {

@@ -9,12 +9,9 @@ import java.util.Set;
  */
 public record Visibility(Optional<Set<String>> organizations) {
 
-    public static final Visibility ALL = new Visibility(Optional.empty());
-
     public Visibility {
         organizations = organizations.map(Set::copyOf);
     }
-
 
     public boolean allows(String organizationId) {
         return organizations.map(o -> o.contains(organizationId)).orElse(true);

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The standalone server: the plugin at the root, problem+json for every error (Javalin's own 404
- * and 413 included, stack traces never), and one log line per request.
+ * The standalone server: the plugin at the root, problem+json for every error (Javalin's own 404,
+ * 405 and 413 included, stack traces never), and one log line per request. A known path asked
+ * with another method is a 405 with {@code Allow}, which the plugin answers for its paths.
  */
 public final class ApiServer {
 
@@ -29,6 +30,7 @@ public final class ApiServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = bindAddress;
             config.jetty.port = port;
+            config.http.prefer405over404 = true;
             config.registerPlugin(new LogSearchPlugin(plugin));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
                     new ApiProblem(e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of())));

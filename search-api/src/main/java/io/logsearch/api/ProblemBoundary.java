@@ -1,0 +1,95 @@
+package io.logsearch.api;
+
+import io.javalin.config.JavalinState;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.util.MethodNotAllowedUtil;
+import io.logsearch.api.auth.AccessDenied;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes every error of the plugin's routes {@code application/problem+json}, whatever the host app
+ * maps: failures inside its handlers, and requests under its paths that match no route (404, or
+ * 405 with {@code Allow} when the path exists for other methods). The host's own routes and
+ * exception mappings are left alone.
+ */
+public final class ProblemBoundary {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemBoundary.class);
+
+    private ProblemBoundary() {
+    }
+
+    /** {@code handler}, answering each of its failures as a problem. */
+    public static Handler guard(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (Exception e) {
+                fail(ctx, e);
+            }
+        };
+    }
+
+    /**
+     * Answers {@code failure} as a problem, or, when the response is already committed, breaks it
+     * off ({@link ResponseAbort}).
+     */
+    static void fail(Context ctx, Exception failure) {
+        if (ctx.res().isCommitted()) {
+            ResponseAbort.abort(ctx, failure);
+            return;
+        }
+        Problems.write(ctx, problem(ctx, failure));
+    }
+
+    /** The problem a failure is answered with; a 500 for anything unforeseen, logged with its stack trace here only. */
+    static ApiProblem problem(Context ctx, Exception failure) {
+        if (failure instanceof ApiProblem problem) {
+            return problem;
+        }
+        if (failure instanceof AccessDenied denied) {
+            if (denied.status() == 401) {
+                ctx.header("WWW-Authenticate", denied.challenge());
+            }
+            return new ApiProblem(denied.status(), denied.status() == 401 ? "Unauthorized" : "Forbidden", denied.getMessage(), List.of());
+        }
+        if (failure instanceof HttpResponseException http) {
+            return new ApiProblem(http.getStatus(), HttpStatus.forStatus(http.getStatus()).getMessage(), http.getMessage(), List.of());
+        }
+        LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), failure);
+        return new ApiProblem(500, "Internal error", "The request could not be completed.", List.of());
+    }
+
+    /**
+     * Registers the answer for requests that match no route on a path {@code owned} by the caller:
+     * 404, or 405 with {@code Allow} when other methods are routed there. Requests a route handled,
+     * whatever their status, are not touched.
+     */
+    public static void answerUnmatched(JavalinState state, Predicate<String> owned) {
+        Handler unmatched = ctx -> {
+            if (ctx.endpoints().matchedHttpEndpoint() == null && owned.test(ctx.path())) {
+                Problems.write(ctx, unmatched(ctx, MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(state.internalRouter, ctx.path())));
+            }
+        };
+        state.routes.error(HttpStatus.NOT_FOUND, unmatched);
+        state.routes.error(HttpStatus.METHOD_NOT_ALLOWED, unmatched);
+    }
+
+    private static ApiProblem unmatched(Context ctx, List<HandlerType> allowed) {
+        if (allowed.isEmpty()) {
+            return new ApiProblem(404, "Not found", "There is nothing at " + ctx.path() + ".", List.of());
+        }
+        String methods = allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "));
+        ctx.header("Allow", methods);
+        return new ApiProblem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; use " + methods + ".",
+                List.of());
+    }
+}

@@ -1,0 +1,136 @@
+package io.logsearch.api.ingest;
+
+import io.logsearch.api.ApiProblem;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * An ingest request's body as the export reader gets it: decoded by its {@code Content-Encoding}
+ * (none or gzip), and bounded twice, as sent and decompressed, so that neither a huge body nor a
+ * small one that inflates enormously can exhaust the server.
+ */
+final class IngestBody {
+
+    /** How much larger than the body limit the decompressed body may grow. */
+    static final int DECOMPRESSED_FACTOR = 16;
+    private static final int GZIP_MAGIC_1 = 0x1f;
+    private static final int GZIP_MAGIC_2 = 0x8b;
+
+    /**
+     * Thrown when the body grows past a limit while it is read; unchecked so that it ends the load
+     * instead of being recorded as an unreadable input.
+     */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private IngestBody() {
+    }
+
+    /** Whether the body is gzip-compressed; 415 for an encoding other than none or gzip. */
+    static boolean gzipped(String contentEncoding) {
+        String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+        return switch (encoding) {
+            case "", "identity" -> false;
+            case "gzip", "x-gzip" -> true;
+            default -> throw new ApiProblem(415, "Unsupported Media Type", "Content-Encoding '" + contentEncoding
+                    + "' is not supported: send the body as it is, or gzip-compressed with Content-Encoding: gzip.",
+                    List.of(new ApiProblem.FieldError("Content-Encoding", "must be gzip or absent")));
+        };
+    }
+
+    /**
+     * Opens the body: at most {@code maxBytes} as sent and {@link #DECOMPRESSED_FACTOR} times that
+     * decompressed, else {@link TooLarge} while reading. A body that is not gzip despite its header,
+     * or is gzip without it (or twice), is refused now, before anything is read into the index:
+     * the export reader would otherwise inflate it without bound.
+     */
+    static InputStream open(InputStream body, boolean gzipped, long maxBytes) throws IOException {
+        InputStream sent = new Limited(body, maxBytes, "The request body is larger than " + size(maxBytes));
+        InputStream decoded;
+        try {
+            decoded = new BufferedInputStream(gzipped ? new GZIPInputStream(sent) : sent);
+        } catch (ZipException e) {
+            throw new ApiProblem(400, "Invalid request", "The body is not gzip-compressed, as its Content-Encoding: gzip says.",
+                    List.of(new ApiProblem.FieldError("Content-Encoding", "the body is not gzip")));
+        }
+        decoded.mark(2);
+        boolean gzipInside = decoded.read() == GZIP_MAGIC_1 && decoded.read() == GZIP_MAGIC_2;
+        decoded.reset();
+        if (gzipInside) {
+            throw new ApiProblem(415, "Unsupported Media Type", gzipped
+                    ? "The body is gzip-compressed twice; compress it once."
+                    : "The body is gzip-compressed: send it with Content-Encoding: gzip.",
+                    List.of(new ApiProblem.FieldError("Content-Encoding", gzipped ? "compress the body once" : "must be gzip for a gzip body")));
+        }
+        long maxDecoded = maxBytes * DECOMPRESSED_FACTOR;
+        return gzipped ? new Limited(decoded, maxDecoded, "The request body decompresses to more than " + size(maxDecoded)) : decoded;
+    }
+
+    /** {@code bytes} in the largest binary unit that divides it: 64 MB, 1 GB, 64 KB. */
+    static String size(long bytes) {
+        String[] units = {"GB", "MB", "KB"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes >= unit && bytes % unit == 0) {
+                return bytes / unit + " " + units[i];
+            }
+        }
+        return bytes + " bytes";
+    }
+
+    /** Counts the bytes as they stream through and stops past the limit. */
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
+        private final String exceeded;
+        private long count;
+
+        Limited(InputStream in, long limit, String exceeded) {
+            super(in);
+            this.limit = limit;
+            this.exceeded = exceeded;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > limit) {
+                throw new TooLarge(exceeded);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (count += n) > limit) {
+                throw new TooLarge(exceeded);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            if ((count += skipped) > limit) {
+                throw new TooLarge(exceeded);
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}
