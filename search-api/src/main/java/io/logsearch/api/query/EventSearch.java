@@ -34,8 +34,6 @@ public final class EventSearch {
     /** More hits than this are counted as "at least". */
     public static final int TRACK_TOTAL_UP_TO = 10_000;
     private static final int EXPORT_PAGE = 1000;
-    /** Room for partition names in a search's request line, which Elasticsearch limits to 4 KB. */
-    private static final int MAX_INDEX_NAMES_LENGTH = 2048;
     /** Elasticsearch's {@code index.max_result_window}: results reachable with from/size. */
     public static final int MAX_RESULT_WINDOW = 10_000;
 
@@ -196,17 +194,11 @@ public final class EventSearch {
                 .query(query);
     }
 
-    /**
-     * The partitions that overlap the filter's range, or every partition without one. Names too
-     * long together for Elasticsearch's 4 KB request line (a range wide and ragged at both ends,
-     * or a long base) give way to every partition: the range still filters the events, only more
-     * partitions are asked.
-     */
+    /** The partitions that overlap the filter's range, or every partition without one. */
     private List<String> partitions(EventFilter filter) {
-        List<String> overlapping = filter.range()
+        return filter.range()
                 .map(r -> index.partitions().overlapping(r.start(), r.end()))
                 .orElseGet(() -> index.partitions().everyPartition());
-        return String.join(",", overlapping).length() > MAX_INDEX_NAMES_LENGTH ? index.partitions().everyPartition() : overlapping;
     }
 
     private static Function<SortOptions.Builder, ObjectBuilder<SortOptions>> sort(String field, SortOrder order) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.ResponseAbort;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
 import io.logsearch.api.compat.Originals;
-import io.logsearch.api.compat.StreamAbort;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.EventPage;
 import io.logsearch.api.query.EventQuery;
@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * {@code GET /compat/actionhub/users/{user_id}/events} with header {@code program-id}: the user's
  * whole history in that program, newest first to the microsecond, streamed as {@code {"history": [...]}}.
- * Elasticsearch failing once the history has begun aborts the connection (see {@link StreamAbort}).
+ * Elasticsearch failing once the history has begun aborts the connection (see {@link ResponseAbort}).
  */
 public final class ActionHubUserEvents implements Handler {
 
@@ -87,7 +87,7 @@ public final class ActionHubUserEvents implements Handler {
             out.writeEndObject();
             out.close();
         } catch (IOException | RuntimeException e) {
-            StreamAbort.abort(ctx, e);
+            ResponseAbort.abort(ctx, e);
         }
     }
 }
