@@ -432,6 +432,13 @@ public final class ExportReader {
             if (b == '{' || b == '[' || b == ']') {
                 return resumeAt(scan, Optional.of(array));
             }
+            if (b == '\n' && array.line == scan.line()) {
+                // a page per line: its records should have ended on this line, the next line is a page of its own
+                Position end = new Position(0, scan.line(), scan.column());
+                scan.read();
+                handler.problem(end, "truncated or damaged: line " + end.line() + " ends inside the records array that opens on it", "");
+                return nextLine(scan, end.line(), Optional.empty());
+            }
             if (JsonScanner.isBlank(b) || JsonScanner.isByteOrderMark(b) || b == ',') {
                 scan.read();
                 continue;

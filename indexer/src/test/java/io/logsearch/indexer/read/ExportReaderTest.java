@@ -461,7 +461,17 @@ class ExportReaderTest {
         assertEquals(List.of("a", "a"), field("event"));
         assertEquals(List.of(new Problem(new Position(0, 1, cut.length() + 1),
                                 "truncated: the input ends at line 1, column " + (cut.length() + 1) + " inside a records array", ""),
-                        new Problem(new Position(0, 2, 3), "truncated: the input ends at line 2, column 3 inside a records array", "")),
+                        new Problem(new Position(0, 1, cut.length() + 2), "truncated or damaged: line 1 ends inside the records array that opens on it", "")),
                 problems);
+    }
+
+    @Test
+    void aDamagedRecordThatSeemsToCloseAtTheEndOfItsLineDoesNotTakeTheNextPageForARecord() throws IOException {
+        // the missing quote before t turns strings inside out; the scan seems to close the record with the line's last brace
+        read("{\"auditEvents\":[{\"event\":\"a\"},{\"uid\":t\",\"event\":\"x\"}],\"note\":\"\\\"q\\\"\"}\n{\"auditEvents\":[{\"event\":\"d\"}]}\n",
+                AUDIT);
+        assertEquals(List.of("a", "d"), field("event"));
+        assertEquals(List.of(2L, 0L), problems.stream().map(p -> p.position().record()).toList());
+        assertEquals(new Position(3, 2, 17), records.get(1).position());
     }
 }
