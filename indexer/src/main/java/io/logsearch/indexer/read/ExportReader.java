@@ -37,7 +37,8 @@ import java.util.Optional;
  * <p>A syntax error does not end the input. The damaged text is reported as a problem and reading
  * goes on right after it: inside a records array at the next record, so a damaged record costs only
  * itself; elsewhere after the damaged value. Where the damage breaks the structure (an unclosed
- * string or bracket), the damaged text ends with the line the parser found it on.
+ * string or bracket), the damaged text ends with the line the parser found it on. Byte order marks
+ * between values (concatenated files) are skipped.
  */
 public final class ExportReader {
 
@@ -481,7 +482,7 @@ public final class ExportReader {
         boolean more = scan.skipLine();
         handler.problem(at, reason, scan.endCapture());
         Optional<Records> inside = markPlace == Place.IN_RECORD || markPlace == Place.BETWEEN_RECORDS ? Optional.of(records) : Optional.empty();
-        return more ? nextLine(new Resume(scan.offset(), errorLine + 1, 1, Optional.empty()), at.line(), inside) : Optional.empty();
+        return more ? nextLine(scan.offset(), errorLine + 1, at.line(), inside) : Optional.empty();
     }
 
     private static Optional<Resume> resumeAt(JsonScanner scan, Optional<Records> inside) {
@@ -489,16 +490,17 @@ public final class ExportReader {
     }
 
     private static Optional<Resume> nextLine(JsonScanner scan, long damagedLine, Optional<Records> inside) {
-        return nextLine(new Resume(scan.offset(), scan.line(), 1, Optional.empty()), damagedLine, inside);
+        return nextLine(scan.offset(), scan.line(), damagedLine, inside);
     }
 
     /**
      * The damage broke the structure up to the end of its line, so reading goes on with the next
-     * line: still inside the records array when that opened on an earlier line (a pretty-printed
-     * page), at the top level otherwise (a page per line, NDJSON).
+     * line (which starts at {@code offset}): still inside the records array when that opened on an
+     * earlier line than the damage (a pretty-printed page), at the top level otherwise (a page per
+     * line, NDJSON).
      */
-    private static Optional<Resume> nextLine(Resume lineStart, long damagedLine, Optional<Records> inside) {
-        return Optional.of(new Resume(lineStart.offset(), lineStart.line(), 1, inside.filter(r -> r.line < damagedLine)));
+    private static Optional<Resume> nextLine(long offset, long line, long damagedLine, Optional<Records> inside) {
+        return Optional.of(new Resume(offset, line, 1, inside.filter(r -> r.line < damagedLine)));
     }
 
     /** Jackson's message without its note about the unnamed source. */

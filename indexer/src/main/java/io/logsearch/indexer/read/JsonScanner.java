@@ -235,14 +235,6 @@ final class JsonScanner {
         return column;
     }
 
-    int depth() {
-        return depth;
-    }
-
-    boolean inString() {
-        return inString;
-    }
-
     static boolean isBlank(int b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
