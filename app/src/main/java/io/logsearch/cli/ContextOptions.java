@@ -8,13 +8,13 @@ import picocli.CommandLine.Option;
 /** Context the records of some sources do not carry themselves. */
 final class ContextOptions {
 
-    @Option(names = "--user-id", paramLabel = "ID", description = "ActionHub: the user the history belongs to.")
+    @Option(names = "--user-id", paramLabel = "ID", description = "ActionHub: the user the history belongs to, for pages whose wrapper gives no user_id (a wrapper's own user_id wins).")
     String userId;
 
-    @Option(names = "--program-id", paramLabel = "ID", description = "ActionHub: the program (the program-id header).")
+    @Option(names = "--program-id", paramLabel = "ID", description = "ActionHub: the program (the program-id header), for pages whose wrapper gives no program_id (a wrapper's own program_id wins).")
     String programId;
 
-    @Option(names = "--user-pool-id", paramLabel = "ID", description = "Authing: the user pool the logs come from.")
+    @Option(names = "--user-pool-id", paramLabel = "ID", description = "Authing: the user pool the logs come from, for pages whose wrapper gives no userPoolId (a wrapper's own userPoolId wins).")
     String userPoolId;
 
     SourceContext context() {

@@ -6,32 +6,39 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.indexer.read.JsonScanner.Outcome;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.SourceContext;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Streams the records out of one export, whatever its shape: vendor response bodies (one, several
  * concatenated, or one per line), JSON arrays of records, NDJSON of records, or single records.
- * Records are handed over one by one as they are parsed; only a body whose context fields come
- * after its records is held until the body ends.
+ * Records are handed over one by one as they are parsed, each with its body's context. A body whose
+ * context fields follow its records (key-sorted JSON) or are missing is scanned ahead first, and
+ * what the scan passes over is spooled to disk, so memory stays flat whatever the key order.
  *
- * <p>A syntax error does not end the input: the damaged text is reported as a problem, and reading
- * resumes at the next line, so every intact record of a mixed file is still read.
+ * <p>A syntax error does not end the input. The damaged text is reported as a problem and reading
+ * goes on right after it: inside a records array at the next record, so a damaged record costs only
+ * itself; elsewhere after the damaged value. Where the damage breaks the structure (an unclosed
+ * string or bracket), the damaged text ends with the line the parser found it on. Byte order marks
+ * between values (concatenated files) are skipped.
  */
 public final class ExportReader {
 
@@ -40,42 +47,99 @@ public final class ExportReader {
 
         void record(ObjectNode record, SourceContext context, Position position);
 
+        /**
+         * Text that holds no record, or a damaged one; {@code position.record()} is 0 when the
+         * problem lies outside any record (e.g. an input that ends before its records array does).
+         */
         void problem(Position position, String reason, String text);
     }
 
     static final int MAX_PROBLEM_TEXT = 1024 * 1024;
+    private static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(200)
-                    .maxStringLength(16 * 1024 * 1024)
+                    .maxStringLength(MAX_STRING_LENGTH)
                     .maxNumberLength(1000)
                     .build())
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    private static final byte[] NO_PREFIX = {};
+    private static final byte[] ARRAY_PREFIX = {'['};
+
+    /** Where reading would start over if the parser failed now. */
+    private enum Place {
+        /** at the top level, between values */
+        BETWEEN_VALUES,
+        /** inside a top-level value, outside its records */
+        IN_VALUE,
+        /** inside a records array, between records */
+        BETWEEN_RECORDS,
+        /** inside a record of a records array */
+        IN_RECORD
+    }
+
+    /** A records array: the context its records share, and how to get back inside it. */
+    private static final class Records {
+        private final SourceContext context;
+        /** the JSON leading from the top level into the array, to resume reading inside it */
+        private final byte[] prefix;
+        /** the line the array opens on, 0 until it is reached */
+        private long line;
+
+        Records(SourceContext context, byte[] prefix) {
+            this.context = context;
+            this.prefix = prefix;
+        }
+    }
+
+    /** Where the next parser starts in the export, and the records array it starts inside, if any. */
+    private record Resume(long offset, long line, long column, Optional<Records> inside) {
+    }
+
+    /** Maps the locations of a parser that starts at this place of the export, after a prefix. */
+    private record Segment(long offset, long line, long column, int prefixLength) {
+
+        long offset(JsonLocation location) {
+            return offset + location.getByteOffset() - prefixLength;
+        }
+
+        long line(JsonLocation location) {
+            return line + location.getLineNr() - 1;
+        }
+
+        long column(JsonLocation location) {
+            return location.getLineNr() == 1 ? column + location.getColumnNr() - 1 - prefixLength : location.getColumnNr();
+        }
+    }
 
     private final ExportLayout layout;
     private final SourceContext baseContext;
     private final Handler handler;
-    private RetainingInputStream raw;
+    private final SpoolingInputStream spooled;
+    private final RetainingInputStream raw;
+    private final ContextAfterRecords contextAfterRecords = new ContextAfterRecords(FACTORY, MAX_STRING_LENGTH);
+    private final byte[] bodyPrefix;
     private JsonParser parser;
-    private long lineOffset;
+    private Segment segment;
     private long recordIndex;
-    private long valueStart;
-    private long valueEnd;
-    private long valueEndLine = 1;
-    private JsonLocation valueStartLocation;
-    private boolean inRecord;
     private boolean rootIsRecord;
-    private boolean betweenValues;
+    private Records records;
+    private Place markPlace;
+    private JsonLocation markLocation;
+    private int markDepth;
 
-    private ExportReader(ExportLayout layout, SourceContext baseContext, Handler handler) {
+    private ExportReader(ExportLayout layout, SourceContext baseContext, Handler handler, SpoolingInputStream spooled) {
         this.layout = layout;
         this.baseContext = baseContext;
         this.handler = handler;
+        this.spooled = spooled;
+        this.raw = new RetainingInputStream(spooled);
+        this.bodyPrefix = prefixInto(layout.recordsPath());
     }
 
     /**
@@ -83,7 +147,15 @@ public final class ExportReader {
      * {@link IOException} means the input itself could not be read further (e.g. truncated gzip).
      */
     public static void read(InputStream input, ExportLayout layout, SourceContext baseContext, Handler handler) throws IOException {
-        new ExportReader(layout, baseContext, handler).readAll(input);
+        read(input, layout, baseContext, handler, SpoolingInputStream.TEMPORARY);
+    }
+
+    /** As {@link #read(InputStream, ExportLayout, SourceContext, Handler)}, spooling look-aheads to {@code spoolFile}. */
+    static void read(InputStream input, ExportLayout layout, SourceContext baseContext, Handler handler,
+                     SpoolingInputStream.SpoolFile spoolFile) throws IOException {
+        try (SpoolingInputStream spooled = new SpoolingInputStream(input, spoolFile)) {
+            new ExportReader(layout, baseContext, handler, spooled).readAll();
+        }
     }
 
     /** The mapper records are parsed with: numbers keep their exact written value. */
@@ -91,91 +163,122 @@ public final class ExportReader {
         return MAPPER;
     }
 
-    private void readAll(InputStream input) throws IOException {
-        InputStream current = input;
-        while (current != null) {
-            raw = new RetainingInputStream(current);
-            valueEnd = 0;
-            valueEndLine = lineOffset + 1;
-            try (JsonParser p = FACTORY.createParser(raw)) {
-                parser = p;
-                current = readSegment();
-            }
+    private void readAll() throws IOException {
+        Optional<Resume> next = Optional.of(new Resume(0, 1, 1, Optional.empty()));
+        while (next.isPresent()) {
+            next = readFrom(next.get());
         }
     }
 
-    /** Reads until the end of input (returns null) or a syntax error (returns where to resume). */
-    private InputStream readSegment() throws IOException {
-        try {
-            while (true) {
-                betweenValues = true;
-                JsonToken token = parser.nextToken();
-                if (token == null) {
-                    return null;
+    /** Reads until the end of input (returns empty) or a syntax error (returns where to go on). */
+    private Optional<Resume> readFrom(Resume at) throws IOException {
+        raw.rewind(at.offset());
+        raw.mark(at.offset());
+        byte[] prefix = at.inside().map(r -> r.prefix).orElse(NO_PREFIX);
+        segment = new Segment(at.offset(), at.line(), at.column(), prefix.length);
+        InputStream source = prefix.length == 0 ? raw : new SequenceInputStream(new ByteArrayInputStream(prefix), raw);
+        try (JsonParser p = FACTORY.createParser(source)) {
+            parser = p;
+            try {
+                if (at.inside().isPresent()) {
+                    continueInside(at.inside().get());
                 }
-                betweenValues = false;
-                inRecord = false;
-                rootIsRecord = token == JsonToken.START_OBJECT;
-                markValueStart();
-                rootValue(token);
-                valueEnd = parser.currentLocation().getByteOffset();
-                valueEndLine = lineOffset + parser.currentLocation().getLineNr();
+                topLevelValues();
+                return Optional.empty();
+            } catch (JsonProcessingException e) {
+                return resync(e);
             }
-        } catch (JsonProcessingException e) {
-            return betweenValues ? resyncBetweenValues(e) : recover(e);
         }
     }
 
-    private void rootValue(JsonToken token) throws IOException {
-        if (token == JsonToken.START_ARRAY) {
-            records(new Delivery(baseContext, Map.of()));
-        } else if (token == JsonToken.START_OBJECT) {
-            rootObject();
+    /** The parser starts with the prefix that leads into {@code inside}; the export goes on from within it. */
+    private void continueInside(Records inside) throws IOException {
+        if (parser.nextToken() == JsonToken.START_ARRAY) {
+            records(inside, 0);
         } else {
-            Position at = position(parser.currentTokenLocation(), 0);
-            handler.problem(at, "expected a JSON object or array, found " + describe(token), parser.getText());
+            body(Optional.of(inside));
         }
     }
 
-    /** A vendor response body (it holds the records path) or a single record. */
-    private void rootObject() throws IOException {
+    private void topLevelValues() throws IOException {
+        while (true) {
+            markAt(Place.BETWEEN_VALUES, parser.currentLocation(), 0);
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return;
+            }
+            markAt(Place.IN_VALUE, parser.currentTokenLocation(), 0);
+            rootIsRecord = token == JsonToken.START_OBJECT;
+            if (token == JsonToken.START_ARRAY) {
+                records(new Records(baseContext, ARRAY_PREFIX), 0);
+            } else if (token == JsonToken.START_OBJECT) {
+                body(Optional.empty());
+            } else {
+                Position at = position(parser.currentTokenLocation(), 0);
+                handler.problem(at, "expected a JSON object or array, found " + describe(token), parser.getText());
+            }
+        }
+    }
+
+    /** A vendor response body (it holds the records path), or a single record. */
+    private void body(Optional<Records> continuing) throws IOException {
         Position start = position(parser.currentTokenLocation(), 0);
         ObjectNode fields = MAPPER.createObjectNode();
         Map<String, String> context = new HashMap<>();
-        Delivery body = null;
+        Records found = continuing.orElse(null);
+        rootIsRecord = continuing.isEmpty();
+        String recordsField = layout.recordsPath().get(0);
         for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (name.equals(layout.recordsPath().get(0))) {
+            if (name.equals(recordsField)) {
                 rootIsRecord = false;
-                if (body == null) {
-                    body = new Delivery(baseContext, context);
+                if (found == null) {
+                    found = new Records(contextOfBody(context, value), bodyPrefix);
                 }
-                descend(1, value, body);
-                continue;
+                descend(1, value, found);
+                markAt(Place.IN_VALUE, parser.currentLocation(), 1);
+            } else if (found != null) {
+                parser.skipChildren();
+            } else {
+                String contextKey = layout.contextFields().get(name);
+                if (contextKey != null && value.isScalarValue()) {
+                    Optional.ofNullable(parser.getValueAsString()).filter(v -> !v.isBlank())
+                            .ifPresent(v -> context.putIfAbsent(contextKey, v));
+                }
+                fields.set(name, MAPPER.readTree(parser));
             }
-            String contextKey = layout.contextFields().get(name);
-            if (contextKey != null && value.isScalarValue()) {
-                context.put(contextKey, parser.getValueAsString());
-            }
-            fields.set(name, MAPPER.readTree(parser));
         }
-        if (body == null) {
+        if (found == null) {
             recordIndex++;
             handler.record(unwrap(fields), baseContext, new Position(recordIndex, start.line(), start.column()));
-        } else {
-            body.finish();
         }
     }
 
-    private void descend(int depth, JsonToken token, Delivery delivery) throws IOException {
+    /**
+     * The context of a body's records: the body's own fields win, the caller's context (command
+     * line flags, ingest parameters) fills in what the body lacks. Fields the body has not given
+     * before its records are looked for after them, so the key order never matters.
+     */
+    private SourceContext contextOfBody(Map<String, String> before, JsonToken recordsValue) throws IOException {
+        Map<String, String> context = new HashMap<>(before);
+        boolean complete = context.keySet().containsAll(layout.contextFields().values());
+        if (!complete && (recordsValue == JsonToken.START_ARRAY || recordsValue == JsonToken.START_OBJECT)) {
+            long from = segment.offset(parser.currentLocation());
+            InputStream ahead = new SequenceInputStream(new ByteArrayInputStream(raw.retainedFrom(from)), spooled.ahead());
+            contextAfterRecords.find(ahead, layout.contextFields()).forEach(context::putIfAbsent);
+        }
+        return baseContext.with(context);
+    }
+
+    private void descend(int depth, JsonToken token, Records found) throws IOException {
         List<String> path = layout.recordsPath();
         if (token == JsonToken.VALUE_NULL) {
             return;
         }
         if (depth == path.size()) {
             if (token == JsonToken.START_ARRAY) {
-                records(delivery);
+                records(found, depth);
             } else {
                 problemAtValue("'" + String.join(".", path) + "' should be an array of records, found " + describe(token));
             }
@@ -189,27 +292,34 @@ public final class ExportReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (name.equals(path.get(depth))) {
-                descend(depth + 1, value, delivery);
+                descend(depth + 1, value, found);
             } else {
                 parser.skipChildren();
             }
         }
     }
 
-    private void records(Delivery delivery) throws IOException {
+    /** Reads the records of the array just opened; {@code depthAfter} containers are open once it closes. */
+    private void records(Records array, int depthAfter) throws IOException {
+        if (array.line == 0) {
+            array.line = segment.line(parser.currentTokenLocation());
+        }
+        records = array;
+        markAt(Place.BETWEEN_RECORDS, parser.currentLocation(), 0);
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             recordIndex++;
-            inRecord = true;
-            markValueStart();
-            Position at = position(parser.currentTokenLocation(), recordIndex);
+            JsonLocation start = parser.currentTokenLocation();
+            markAt(Place.IN_RECORD, start, 0);
+            Position at = position(start, recordIndex);
             JsonNode item = MAPPER.readTree(parser);
             if (item instanceof ObjectNode object) {
-                delivery.accept(unwrap(object), at);
+                handler.record(unwrap(object), array.context, at);
             } else {
                 handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), item.toString());
             }
-            inRecord = false;
+            markAt(Place.BETWEEN_RECORDS, parser.currentLocation(), 0);
         }
+        markAt(Place.IN_VALUE, parser.currentLocation(), depthAfter);
     }
 
     private ObjectNode unwrap(ObjectNode item) {
@@ -225,50 +335,172 @@ public final class ExportReader {
         handler.problem(at, reason, value.toString());
     }
 
-    /**
-     * Between two values only separators ({@code , ] }}) may stand, left over from an array whose
-     * damaged start was skipped; they carry no data and are passed over silently. Anything else is
-     * reported up to the end of its line.
-     */
-    private InputStream resyncBetweenValues(JsonProcessingException error) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw.remainderFrom(valueEnd), 1);
-        long line = skipSeparators(in, valueEndLine);
-        int next = in.read();
-        if (next == -1) {
-            return null;
+    private void markAt(Place place, JsonLocation location, int depth) {
+        markPlace = place;
+        markLocation = location;
+        markDepth = depth;
+        raw.mark(segment.offset(location));
+    }
+
+    /** Reports the damage the parser failed on and finds where reading goes on. */
+    private Optional<Resume> resync(JsonProcessingException error) throws IOException {
+        JsonLocation where = error.getLocation() != null ? error.getLocation() : parser.currentLocation();
+        long errorLine = segment.line(where);
+        String reason = "invalid JSON at line " + errorLine + ", column " + Math.max(1, segment.column(where)) + ": " + describe(error);
+        long markOffset = segment.offset(markLocation);
+        if (!raw.retains(markOffset)) {
+            return afterErrorLine(segment.offset(where), errorLine, reason);
         }
-        in.unread(next);
-        if (next == '{' || next == '[') {
-            lineOffset = line - 1;
-            return in;
-        }
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        boolean more = copyRestOfLine(in, text);
-        handler.problem(new Position(0, line, 1), "invalid JSON at line " + line + ": " + describe(error), text.toString(StandardCharsets.UTF_8));
-        return more ? resumeAfterLine(in, line) : null;
+        raw.rewind(markOffset);
+        JsonScanner scan = new JsonScanner(raw, markOffset, segment.line(markLocation), segment.column(markLocation), markDepth);
+        return switch (markPlace) {
+            case BETWEEN_VALUES -> betweenValues(scan, error);
+            case IN_VALUE -> inValue(scan, errorLine, reason);
+            case IN_RECORD -> inRecord(scan, errorLine, reason);
+            case BETWEEN_RECORDS -> betweenRecords(scan, errorLine, Optional.of(reason));
+        };
     }
 
     /**
-     * Reports the damaged value, from its start to the end of the error's line, at the position
-     * where it starts, and returns the input after that line.
+     * Between two top-level values only separators ({@code , ] }}) or a byte order mark (from
+     * concatenated files) may stand; they carry no data and are passed over silently. Anything else
+     * is reported up to the end of its line.
      */
-    private InputStream recover(JsonProcessingException error) throws IOException {
-        JsonLocation where = error.getLocation() != null ? error.getLocation() : parser.currentLocation();
-        long errorOffset = Math.max(where.getByteOffset(), valueStart);
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        byte[] before = raw.retainedFrom(valueStart);
-        text.write(before, 0, (int) Math.min(MAX_PROBLEM_TEXT, Math.min(before.length, Math.max(0, errorOffset - valueStart))));
-        InputStream rest = raw.remainderFrom(errorOffset);
-        long errorLine = lineOffset + Math.max(1, where.getLineNr());
-        boolean more = copyRestOfLine(rest, text);
-        if (rootIsRecord && !inRecord) {
-            recordIndex++;
+    private Optional<Resume> betweenValues(JsonScanner scan, JsonProcessingException error) throws IOException {
+        while (true) {
+            int b = scan.peek();
+            if (b == JsonScanner.END) {
+                return Optional.empty();
+            }
+            if (b == '{' || b == '[') {
+                return resumeAt(scan, Optional.empty());
+            }
+            if (JsonScanner.isBlank(b) || JsonScanner.isByteOrderMark(b) || b == ',' || b == ']' || b == '}') {
+                scan.read();
+                continue;
+            }
+            long line = scan.line();
+            Position at = new Position(0, line, scan.column());
+            scan.startCapture(MAX_PROBLEM_TEXT);
+            boolean more = scan.skipLine();
+            handler.problem(at, "invalid JSON at line " + line + ", column " + at.column() + ": " + describe(error), scan.endCapture());
+            return more ? Optional.of(new Resume(scan.offset(), scan.line(), 1, Optional.empty())) : Optional.empty();
         }
-        long record = inRecord || rootIsRecord ? recordIndex : 0;
-        Position at = position(valueStartLocation, record);
-        String reason = "invalid JSON at line " + errorLine + ", column " + Math.max(1, where.getColumnNr()) + ": " + describe(error);
-        handler.problem(at, reason, text.toString(StandardCharsets.UTF_8));
-        return more ? resumeAfterLine(new PushbackInputStream(rest, 1), errorLine) : null;
+    }
+
+    /** A damaged top-level value, or the rest of a body after its records: reported, and passed over. */
+    private Optional<Resume> inValue(JsonScanner scan, long errorLine, String reason) throws IOException {
+        long record = rootIsRecord ? ++recordIndex : 0;
+        Position at = new Position(record, scan.line(), scan.column());
+        scan.startCapture(MAX_PROBLEM_TEXT);
+        Outcome outcome = markDepth == 0 ? scan.skipValue(errorLine) : scan.skipUntilDepth(0, errorLine);
+        handler.problem(at, reason, scan.endCapture());
+        return switch (outcome) {
+            case CLOSED -> resumeAt(scan, Optional.empty());
+            case LINE_ENDED -> nextLine(scan, at.line(), Optional.empty());
+            case INPUT_ENDED -> Optional.empty();
+        };
+    }
+
+    /** A damaged record of a records array: reported alone, and reading goes on with the next record. */
+    private Optional<Resume> inRecord(JsonScanner scan, long errorLine, String reason) throws IOException {
+        Position at = new Position(recordIndex, scan.line(), scan.column());
+        scan.startCapture(MAX_PROBLEM_TEXT);
+        Outcome outcome = scan.skipValue(errorLine);
+        handler.problem(at, reason, scan.endCapture());
+        return switch (outcome) {
+            case CLOSED -> betweenRecords(scan, errorLine, Optional.empty());
+            case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(records));
+            case INPUT_ENDED -> Optional.empty();
+        };
+    }
+
+    /**
+     * Between records: separators and byte order marks are passed over, reading goes on at the next
+     * record or the end of the array; text that is no value is reported up to the next separator.
+     * An input that ends here is truncated: that is reported once, with where it ends, and no
+     * record is repeated.
+     */
+    private Optional<Resume> betweenRecords(JsonScanner scan, long errorLine, Optional<String> parserReason) throws IOException {
+        Records array = records;
+        while (true) {
+            int b = scan.peek();
+            if (b == JsonScanner.END) {
+                handler.problem(new Position(0, scan.line(), scan.column()),
+                        "truncated: the input ends at line " + scan.line() + ", column " + scan.column() + " inside a records array", "");
+                return Optional.empty();
+            }
+            if (b == '{' || b == '[' || b == ']') {
+                return resumeAt(scan, Optional.of(array));
+            }
+            if (b == '\n' && array.line == scan.line()) {
+                // a page per line: its records should have ended on this line, the next line is a page of its own
+                Position end = new Position(0, scan.line(), scan.column());
+                scan.read();
+                handler.problem(end, "truncated or damaged: line " + end.line() + " ends inside the records array that opens on it", "");
+                return nextLine(scan, end.line(), Optional.empty());
+            }
+            if (JsonScanner.isBlank(b) || JsonScanner.isByteOrderMark(b) || b == ',') {
+                scan.read();
+                continue;
+            }
+            Position at = new Position(0, scan.line(), scan.column());
+            scan.startCapture(MAX_PROBLEM_TEXT);
+            Outcome outcome = scan.skipUntil(c -> c == ',' || c == ']' || c == '{' || c == '[', errorLine);
+            handler.problem(at, parserReason.orElseGet(() -> "invalid JSON at " + at + ": text between records that is no record"),
+                    scan.endCapture());
+            if (outcome == Outcome.CLOSED && scan.peek() == ',') {
+                scan.read();
+            }
+            return switch (outcome) {
+                case CLOSED -> resumeAt(scan, Optional.of(array));
+                case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(array));
+                case INPUT_ENDED -> Optional.empty();
+            };
+        }
+    }
+
+    /**
+     * The value is too large to go back to its start (see {@link RetainingInputStream#MAX_RETAINED}):
+     * what is retained of it is reported, up to the end of the line the error is on, and reading
+     * goes on with the next line.
+     */
+    private Optional<Resume> afterErrorLine(long errorOffset, long errorLine, String reason) throws IOException {
+        long record = switch (markPlace) {
+            case IN_RECORD -> recordIndex;
+            case IN_VALUE -> rootIsRecord ? ++recordIndex : 0;
+            case BETWEEN_VALUES, BETWEEN_RECORDS -> 0;
+        };
+        Position at = position(markLocation, record);
+        long from = raw.oldestRetained();
+        raw.rewind(from);
+        JsonScanner scan = new JsonScanner(raw, from, errorLine, 1, 0);
+        scan.startCapture(MAX_PROBLEM_TEXT);
+        while (scan.offset() < errorOffset - 1 && scan.read() != JsonScanner.END) {
+            // up to the byte the parser failed on; the line it is on ends the damaged text
+        }
+        boolean more = scan.skipLine();
+        handler.problem(at, reason, scan.endCapture());
+        Optional<Records> inside = markPlace == Place.IN_RECORD || markPlace == Place.BETWEEN_RECORDS ? Optional.of(records) : Optional.empty();
+        return more ? nextLine(scan.offset(), errorLine + 1, at.line(), inside) : Optional.empty();
+    }
+
+    private static Optional<Resume> resumeAt(JsonScanner scan, Optional<Records> inside) {
+        return Optional.of(new Resume(scan.offset(), scan.line(), scan.column(), inside));
+    }
+
+    private static Optional<Resume> nextLine(JsonScanner scan, long damagedLine, Optional<Records> inside) {
+        return nextLine(scan.offset(), scan.line(), damagedLine, inside);
+    }
+
+    /**
+     * The damage broke the structure up to the end of its line, so reading goes on with the next
+     * line (which starts at {@code offset}): still inside the records array when that opened on an
+     * earlier line than the damage (a pretty-printed page), at the top level otherwise (a page per
+     * line, NDJSON).
+     */
+    private static Optional<Resume> nextLine(long offset, long line, long damagedLine, Optional<Records> inside) {
+        return Optional.of(new Resume(offset, line, 1, inside.filter(r -> r.line < damagedLine)));
     }
 
     /** Jackson's message without its note about the unnamed source. */
@@ -276,51 +508,8 @@ public final class ExportReader {
         return error.getOriginalMessage().replaceAll("\\[Source: REDACTED \\([^)]*\\); ", "[");
     }
 
-    /** Copies up to the end of the line (capped); false when the input ended first. */
-    private static boolean copyRestOfLine(InputStream in, ByteArrayOutputStream text) throws IOException {
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            if (text.size() < MAX_PROBLEM_TEXT) {
-                text.write(b);
-            }
-        }
-        return b != -1;
-    }
-
-    /** Resumes at the first value after line {@code line}; null when only separators remain. */
-    private InputStream resumeAfterLine(PushbackInputStream in, long line) throws IOException {
-        long current = skipSeparators(in, line + 1);
-        int next = in.read();
-        if (next == -1) {
-            return null;
-        }
-        in.unread(next);
-        lineOffset = current - 1;
-        return in;
-    }
-
-    /** Skips whitespace and structural separators; returns the line the next byte is on. */
-    private static long skipSeparators(PushbackInputStream in, long line) throws IOException {
-        int b;
-        while ((b = in.read()) != -1) {
-            if (b == '\n') {
-                line++;
-            } else if (!(b == ' ' || b == '\t' || b == '\r' || b == ',' || b == ']' || b == '}')) {
-                in.unread(b);
-                break;
-            }
-        }
-        return line;
-    }
-
-    private void markValueStart() {
-        valueStartLocation = parser.currentTokenLocation();
-        valueStart = valueStartLocation.getByteOffset();
-        raw.mark(valueStart);
-    }
-
     private Position position(JsonLocation location, long record) {
-        return new Position(record, lineOffset + location.getLineNr(), location.getColumnNr());
+        return new Position(record, segment.line(location), segment.column(location));
     }
 
     private static String describe(JsonToken token) {
@@ -335,41 +524,12 @@ public final class ExportReader {
         };
     }
 
-    /**
-     * Hands records of one body to the handler, with the body's context. When the body names
-     * context the caller did not give and it has not been read yet, records wait for the end of
-     * the body, because the context may still follow them.
-     */
-    private final class Delivery {
-        private final SourceContext base;
-        private final Map<String, String> bodyContext;
-        private final List<Pending> waiting = new ArrayList<>();
-
-        private record Pending(ObjectNode record, Position position) {
+    /** The JSON that leads from the top level into the records array of a body, e.g. {@code {"data":{"list":[}. */
+    private static byte[] prefixInto(List<String> recordsPath) {
+        StringBuilder json = new StringBuilder();
+        for (String name : recordsPath) {
+            json.append("{\"").append(JsonStringEncoder.getInstance().quoteAsString(name)).append("\":");
         }
-
-        Delivery(SourceContext base, Map<String, String> bodyContext) {
-            this.base = base;
-            this.bodyContext = bodyContext;
-        }
-
-        void accept(ObjectNode record, Position position) {
-            if (contextComplete()) {
-                handler.record(record, base.with(bodyContext), position);
-            } else {
-                waiting.add(new Pending(record, position));
-            }
-        }
-
-        void finish() {
-            SourceContext context = base.with(bodyContext);
-            waiting.forEach(p -> handler.record(p.record(), context, p.position()));
-            waiting.clear();
-        }
-
-        private boolean contextComplete() {
-            return layout.contextFields().values().stream()
-                    .allMatch(key -> bodyContext.containsKey(key) || base.get(key).isPresent());
-        }
+        return json.append('[').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

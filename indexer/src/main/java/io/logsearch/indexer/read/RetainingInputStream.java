@@ -1,24 +1,26 @@
 package io.logsearch.indexer.read;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.Arrays;
 
 /**
- * Passes bytes through to a parser while keeping those from a moving mark onward (the start of the
- * record being parsed), so that when the parser fails the record's text can be reported and
- * parsing can resume right after the damage. Memory is bounded by the largest record (capped).
+ * Passes an export to the parser while keeping its bytes from a moving mark on (where reading
+ * would start over after a syntax error), so that the reader can go back to the mark: to report the
+ * damaged text and find where reading goes on. Offsets count from the start of the export. Memory
+ * is bounded by the largest value read, capped at {@link #MAX_RETAINED}; past the cap the oldest
+ * bytes are let go, mark or not, and at least the last half of the cap stays retained.
  */
 final class RetainingInputStream extends InputStream {
 
     static final int MAX_RETAINED = 8 * 1024 * 1024;
 
     private final InputStream in;
-    private byte[] retained = new byte[16 * 1024];
-    private long retainedStart;
-    private int retainedLength;
+    private byte[] window = new byte[64 * 1024];
+    private long windowStart;
+    private int windowLength;
+    private long position;
+    private long mark;
 
     RetainingInputStream(InputStream in) {
         this.in = in;
@@ -33,53 +35,73 @@ final class RetainingInputStream extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        long windowEnd = windowStart + windowLength;
+        if (position < windowEnd) {
+            int n = (int) Math.min(len, windowEnd - position);
+            System.arraycopy(window, (int) (position - windowStart), b, off, n);
+            position += n;
+            return n;
+        }
         int n = in.read(b, off, len);
         if (n > 0) {
             keep(b, off, n);
+            position += n;
         }
         return n;
     }
 
-    /** Forgets every byte before {@code offset} (an offset from the start of this stream). */
+    /** Bytes before {@code offset} may be let go. */
     void mark(long offset) {
-        long drop = Math.min(offset, delivered()) - retainedStart;
-        if (drop <= 0) {
-            return;
+        mark = offset;
+    }
+
+    /** Whether reading can go back to {@code offset}. */
+    boolean retains(long offset) {
+        return offset >= windowStart && offset <= windowStart + windowLength;
+    }
+
+    /** The oldest offset reading can go back to. */
+    long oldestRetained() {
+        return windowStart;
+    }
+
+    /** Makes the next read start at {@code offset}, which must be {@linkplain #retains retained}. */
+    void rewind(long offset) {
+        if (!retains(offset)) {
+            throw new IllegalStateException("offset " + offset + " is no longer retained");
         }
-        System.arraycopy(retained, (int) drop, retained, 0, retainedLength - (int) drop);
-        retainedLength -= (int) drop;
-        retainedStart += drop;
+        position = offset;
     }
 
-    /** The retained bytes from {@code from} (or the oldest retained byte) up to what was delivered. */
-    byte[] retainedFrom(long from) {
-        int start = (int) Math.max(0, Math.min(from - retainedStart, retainedLength));
-        return Arrays.copyOfRange(retained, start, retainedLength);
-    }
-
-    /** The bytes from {@code offset} on: what was delivered but not consumed, then the rest of the input. */
-    InputStream remainderFrom(long offset) {
-        return new SequenceInputStream(new ByteArrayInputStream(retainedFrom(offset)), in);
-    }
-
-    private long delivered() {
-        return retainedStart + retainedLength;
+    /** The retained bytes from {@code offset} on, including any not delivered again since a rewind. */
+    byte[] retainedFrom(long offset) {
+        int start = (int) Math.max(0, Math.min(offset - windowStart, windowLength));
+        return Arrays.copyOfRange(window, start, windowLength);
     }
 
     private void keep(byte[] b, int off, int n) {
-        if (retainedLength + n > MAX_RETAINED) {
-            mark(delivered() + n - MAX_RETAINED);
+        if (windowLength + n > window.length) {
+            letGoBefore(Math.min(mark, position));
         }
-        if (retainedLength + n > retained.length) {
-            retained = Arrays.copyOf(retained, Math.min(MAX_RETAINED, Math.max(retained.length * 2, retainedLength + n)));
+        if (windowLength + n > window.length) {
+            window = Arrays.copyOf(window, Math.min(MAX_RETAINED, Math.max(window.length * 2, windowLength + n)));
         }
-        if (n > MAX_RETAINED) {
-            System.arraycopy(b, off + n - MAX_RETAINED, retained, 0, MAX_RETAINED);
-            retainedStart = delivered() + n - MAX_RETAINED;
-            retainedLength = MAX_RETAINED;
-            return;
+        if (windowLength + n > window.length) {
+            // past the cap, half of it is let go at once, so that bytes are not moved for every read
+            letGoBefore(windowStart + windowLength + n - window.length / 2);
         }
-        System.arraycopy(b, off, retained, retainedLength, n);
-        retainedLength += n;
+        int skip = Math.max(0, n - window.length);
+        System.arraycopy(b, off + skip, window, windowLength, n - skip);
+        windowLength += n - skip;
+        windowStart += skip;
+    }
+
+    private void letGoBefore(long offset) {
+        int drop = (int) Math.min(windowLength, Math.max(0, offset - windowStart));
+        if (drop > 0) {
+            System.arraycopy(window, drop, window, 0, windowLength - drop);
+            windowLength -= drop;
+            windowStart += drop;
+        }
     }
 }

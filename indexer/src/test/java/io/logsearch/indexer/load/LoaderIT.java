@@ -166,6 +166,14 @@ class LoaderIT {
         Files.writeString(corpus.resolve("g-mixed.ndjson"), good.formatted(9) + "\nnot json at all\n{\"event\":\"no date\"}\n"
                 + good.formatted(10) + "\n{\"date\":\"yesterday\",\"event\":\"x\"}\n" + good.formatted(11) + "\n");
         Files.write(corpus.resolve("h-cut.json.gz"), truncatedGzip(good.formatted(12) + "\n" + good.formatted(13) + "\n"));
+        // one page per line, as saved API bodies are: a damaged record (invalid UTF-8, then a missing comma) costs only itself
+        String brokenUtf8 = "{\"date\":\"2020-07-17T22:00:54Z\",\"event\":\"Login failed.\",\"uid\":\"x";
+        String missingComma = "{\"date\":\"2020-07-17T22:00:54Z\" \"event\":\"Login failed.\",\"uid\":\"y\"}";
+        Files.write(corpus.resolve("i-damaged-pages.json"), concat(
+                ("{\"auditEvents\":[" + good.formatted(14) + "," + good.formatted(15) + "," + brokenUtf8).getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xC3, 0x28},
+                ("\"}," + good.formatted(16) + "," + good.formatted(17) + "],\"_links\":{}}\n"
+                        + "{\"auditEvents\":[" + good.formatted(18) + "," + missingComma + "," + good.formatted(19) + "]}\n").getBytes(StandardCharsets.UTF_8)));
 
         List<Rejection> rejected = new ArrayList<>();
         LoadSummary summary = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> load(index, "thousandeyes", rejected,
@@ -175,13 +183,20 @@ class LoaderIT {
         client.indices().refresh(r -> r.index(index.partitions().allPartitions()));
         client.search(s -> s.index(index.partitions().allPartitions()).size(100), JsonNode.class).hits().hits()
                 .forEach(h -> indexedUids.add(h.source().at("/user/id").asText()));
-        assertTrue(indexedUids.containsAll(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")), indexedUids.toString());
+        assertTrue(indexedUids.containsAll(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "15", "16", "17", "18", "19")),
+                indexedUids.toString());
         assertEquals(summary.read(), summary.indexed() + summary.duplicates() + summary.rejected(), summary.line());
         assertEquals(rejected.size(), summary.rejected());
         Map<String, List<String>> reasonsByFile = rejected.stream().collect(Collectors.groupingBy(
                 r -> Path.of(r.file()).getFileName().toString(), java.util.TreeMap::new, Collectors.mapping(Rejection::reason, Collectors.toList())));
-        assertEquals(Set.of("a-truncated.json", "b-nested.ndjson", "c-utf8.ndjson", "d-huge.ndjson", "g-mixed.ndjson", "h-cut.json.gz"),
+        assertEquals(Set.of("a-truncated.json", "b-nested.ndjson", "c-utf8.ndjson", "d-huge.ndjson", "g-mixed.ndjson", "h-cut.json.gz",
+                        "i-damaged-pages.json"),
                 reasonsByFile.keySet(), reasonsByFile.toString());
+        assertEquals(2, reasonsByFile.get("i-damaged-pages.json").size(), reasonsByFile.toString());
+        List<Rejection> damaged = rejected.stream().filter(r -> r.file().endsWith("i-damaged-pages.json")).toList();
+        assertEquals(List.of("record 3 (line 1, column " + (17 + 2 * (good.formatted(14).length() + 1)) + ")", "record 7 (line 2, column "
+                + (17 + good.formatted(18).length() + 1) + ")"), damaged.stream().map(Rejection::position).toList());
+        assertEquals(missingComma, damaged.get(1).original());
         assertEquals(3, reasonsByFile.get("g-mixed.ndjson").size(), reasonsByFile.toString());
         assertTrue(reasonsByFile.get("g-mixed.ndjson").stream().anyMatch(r -> r.contains("date")), reasonsByFile.toString());
         for (Rejection r : rejected) {
