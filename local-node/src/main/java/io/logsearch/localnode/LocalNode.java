@@ -61,6 +61,7 @@ public final class LocalNode {
      * that. A node this call started but that does not become healthy is stopped again.
      *
      * @throws PortInUseException when the HTTP or transport port is taken, found before anything is fetched
+     * @throws LocalNodeException when the node cannot be started, e.g. as root in a directory the node user cannot enter
      */
     public void start(Progress progress) {
         Optional<RunningNode> running = directory.running();
@@ -70,6 +71,11 @@ public final class LocalNode {
         }
         checkPortFree(settings.httpPort(), "HTTP");
         checkPortFree(settings.transportPort(), "transport");
+        try {
+            Privileges.checkReachableByNodeUser(directory.root());
+        } catch (IOException e) {
+            throw new LocalNodeException("cannot check the node directory " + directory.root() + ": " + e.getMessage(), e);
+        }
         Distribution distribution = Distribution.provide(distributions, Distribution.mavenExecutable(), progress);
         try {
             prepareNodeDir(distribution);
@@ -171,7 +177,6 @@ public final class LocalNode {
     }
 
     private void prepareNodeDir(Distribution distribution) throws IOException {
-        Privileges.checkReachableByNodeUser(directory.root());
         Files.createDirectories(directory.data());
         Files.createDirectories(directory.logs());
         Files.createDirectories(directory.run());

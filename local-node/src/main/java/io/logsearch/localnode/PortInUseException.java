@@ -5,14 +5,7 @@ public final class PortInUseException extends LocalNodeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int port;
-
     PortInUseException(String what, int port) {
         super(what + " port " + port + " on 127.0.0.1 is already in use");
-        this.port = port;
-    }
-
-    public int port() {
-        return port;
     }
 }

@@ -32,7 +32,6 @@ class LocalNodeTest {
             LocalNode node = new LocalNode(NodeSettings.of(busy.getLocalPort(), nodeDir));
             PortInUseException e = assertThrows(PortInUseException.class, () -> node.start(progress::add));
             assertEquals("HTTP port " + busy.getLocalPort() + " on 127.0.0.1 is already in use", e.getMessage());
-            assertEquals(busy.getLocalPort(), e.port());
         }
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int httpPort = busy.getLocalPort() == 65535 ? 65534 : busy.getLocalPort() + 1;
