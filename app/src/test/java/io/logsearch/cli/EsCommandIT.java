@@ -21,8 +21,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ class EsCommandIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final List<Path> CREATED = new ArrayList<>();
     private static Path nodeDir;
     private static String port;
 
@@ -46,13 +51,25 @@ class EsCommandIT {
     }
 
     @AfterAll
-    static void stopNode() {
+    static void stopNodeAndRemoveDirectories() throws IOException {
         Main.run("es", "stop", "--data", nodeDir.toString());
+        for (Path dir : CREATED) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** As root the node runs as nobody, who must be able to enter its directory: temporary directories are mode 700. */
     private static Path openTempDirectory(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        return created(Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+    }
+
+    private static synchronized Path created(Path dir) {
+        CREATED.add(dir);
+        return dir;
     }
 
     private static int es(String command) {
@@ -167,7 +184,7 @@ class EsCommandIT {
         Files.writeString(maven, "#!/bin/sh\necho 'MAVEN WAS RUN'\nexit 1\n");
         Files.setPosixFilePermissions(maven, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path output = Files.createTempFile("logsearch-es-busy-", ".txt");
+            Path output = home.resolve("output.txt");
             Process start = Launcher.start(Map.of("LOGSEARCH_HOME", home.toString(), "LOGSEARCH_MVN", maven.toString()), output,
                     "es", "start", "--port", Integer.toString(busy.getLocalPort()));
             assertTrue(start.waitFor(120, TimeUnit.SECONDS));
@@ -183,7 +200,7 @@ class EsCommandIT {
     @Test
     void aClosedNodeDirectoryIsAClearErrorAsRoot() throws Exception {
         assumeTrue(ROOT, "only root hands the node to another user");
-        Path closed = Files.createTempDirectory("logsearch-es-closed-");
+        Path closed = created(Files.createTempDirectory("logsearch-es-closed-"));
         Run start = capture("es", "start", "--port", Integer.toString(Ports.free()), "--data", closed.toString());
         assertEquals(1, start.exit());
         assertTrue(start.err().contains("the node runs as 'nobody', which cannot enter " + closed + " (mode rwx------); allow it (chmod o+x "

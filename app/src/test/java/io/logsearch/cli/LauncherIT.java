@@ -23,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
 
     private static String run(int expectedExit, Map<String, String> env, String... args) throws Exception {
-        return finish(Launcher.command(env, Files.createTempFile("logsearch-launcher-", ".txt"), args), expectedExit);
+        Path output = Files.createTempFile("logsearch-launcher-", ".txt");
+        try {
+            return finish(Launcher.command(env, output, args), expectedExit);
+        } finally {
+            Files.delete(output);
+        }
     }
 
     private static String finish(ProcessBuilder builder, int expectedExit) throws Exception {
@@ -43,8 +48,7 @@ class LauncherIT {
     }
 
     @Test
-    void statusOfANodeThatNeverRanExitsThree() throws Exception {
-        Path dir = Files.createTempDirectory("logsearch-launcher-node-");
+    void statusOfANodeThatNeverRanExitsThree(@TempDir Path dir) throws Exception {
         String out = run(3, Map.of(), "es", "status", "--port", Integer.toString(Ports.free()), "--data", dir.toString());
         assertTrue(out.contains("not running"), out);
     }
@@ -79,11 +83,11 @@ class LauncherIT {
     }
 
     @Test
-    void everyCommandThatNeedsElasticsearchNamesItsUrlAndAWayOutWhenItCannotBeReached() throws Exception {
+    void everyCommandThatNeedsElasticsearchNamesItsUrlAndAWayOutWhenItCannotBeReached(@TempDir Path dir) throws Exception {
         String url = "http://127.0.0.1:" + Ports.free();
         String unreachable = "logsearch: cannot reach Elasticsearch at " + url + " (Connection refused). "
                 + "Start the local node with './logsearch es start', or set ES_URL to a cluster that is running.";
-        Path export = Files.writeString(Files.createTempFile("logsearch-launcher-", ".json"), "[]");
+        Path export = Files.writeString(dir.resolve("export.json"), "[]");
         Map<String, String> env = Map.of("ES_URL", url);
         assertEquals(unreachable, run(1, env, "templates", "install").strip());
         assertEquals(unreachable, run(1, env, "prune", "--older-than", "90d").strip());
@@ -91,7 +95,7 @@ class LauncherIT {
         assertEquals(unreachable, run(1, env, "demo", "--port", Integer.toString(Ports.free())).strip());
 
         int port = Ports.free();
-        Path output = Files.createTempFile("logsearch-launcher-serve-", ".txt");
+        Path output = dir.resolve("serve.txt");
         Process serve = Launcher.start(env, output, "serve", "--port", Integer.toString(port));
         try {
             Instant deadline = Instant.now().plusSeconds(60);
@@ -109,9 +113,9 @@ class LauncherIT {
     }
 
     @Test
-    void withoutEsUrlTheDefaultIsNamed() throws Exception {
+    void withoutEsUrlTheDefaultIsNamed(@TempDir Path dir) throws Exception {
         assumeFalse(Ports.listening(9200), "something listens on 9200 here");
-        ProcessBuilder builder = Launcher.command(Map.of(), Files.createTempFile("logsearch-launcher-", ".txt"), "templates", "install");
+        ProcessBuilder builder = Launcher.command(Map.of(), dir.resolve("output.txt"), "templates", "install");
         builder.environment().remove("ES_URL");
         assertEquals("logsearch: cannot reach Elasticsearch at http://127.0.0.1:9200 (Connection refused). "
                 + "Start the local node with './logsearch es start', or set ES_URL to a cluster that is running.", finish(builder, 1).strip());

@@ -46,7 +46,7 @@ class LocalNodeTest {
     @Test
     void aNodeRunningFromTheDirectoryOnAnotherPortIsNamedNotWaitedFor() throws Exception {
         NodeDirectory directory = new NodeDirectory(dir);
-        Process running = new ProcessBuilder("sh", "-c", "sleep 60", directory.processMarker()).start();
+        Process running = new ProcessBuilder("sh", "-c", "while :; do sleep 1; done", directory.processMarker()).start();
         try {
             Files.createDirectories(directory.run());
             Files.writeString(directory.pidFile(), Long.toString(running.pid()));
@@ -73,7 +73,7 @@ class LocalNodeTest {
         Path launcher = Files.createDirectories(home.resolve("bin")).resolve("elasticsearch");
         // like the real launcher with -d -p FILE: leaves a process behind, named in the pid file, with
         // ES_JAVA_OPTS on its command line; but this one never answers on its port
-        Files.writeString(launcher, "#!/bin/sh\nsh -c 'sleep 300' \"$ES_JAVA_OPTS\" >/dev/null 2>&1 &\n"
+        Files.writeString(launcher, "#!/bin/sh\nsh -c 'while :; do sleep 1; done' \"$ES_JAVA_OPTS\" >/dev/null 2>&1 &\n"
                 + "echo $! > \"$3\"\necho $! > \"$(dirname \"$3\")/launched\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path nodeDir = dir.resolve("node");

@@ -83,9 +83,12 @@ class NodeDirectoryTest {
         assertTrue(Files.isDirectory(mine.run()));
     }
 
-    /** A long-running process whose command line carries the directory's marker, as the node's does. */
+    /**
+     * A long-running process whose command line carries the directory's marker, as the node's does;
+     * a loop of short sleeps, so that no child outlives it for long.
+     */
     private static Process pretendNode(NodeDirectory directory) throws IOException {
-        return new ProcessBuilder("sh", "-c", "sleep 60", directory.processMarker()).start();
+        return new ProcessBuilder("sh", "-c", "while :; do sleep 1; done", directory.processMarker()).start();
     }
 
     private static void writeRun(NodeDirectory directory, long pid, int port) throws IOException {
