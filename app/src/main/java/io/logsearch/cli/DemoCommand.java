@@ -19,11 +19,16 @@ import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +36,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = {
         "Run everything on this machine: Elasticsearch, sample data, API and web page.",
         "Starts the local Elasticsearch (unless ES_URL is set), installs the template, loads sample exports of",
-        "every source (reloading indexes nothing twice), and serves the API and web page on 127.0.0.1.",
-        "Ctrl-C stops everything it started."})
+        "every source (once: later runs load the same events, which adds nothing), and serves the API and web",
+        "page on 127.0.0.1. Ctrl-C stops everything it started."})
 final class DemoCommand implements Callable<Integer> {
 
     static final int SAMPLE_EVENTS = 2_000;
@@ -42,66 +47,81 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     IndexOptions index;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "HTTP port of the API (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", converter = OptionConverters.ListenPort.class,
+            description = "HTTP port of the API (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--es-port", paramLabel = "PORT", defaultValue = "9200",
-            description = "HTTP port of the local Elasticsearch node (default ${DEFAULT-VALUE}); ignored when ES_URL is set.")
-    int esPort;
+    @Option(names = "--es-port", paramLabel = "PORT", converter = OptionConverters.NodePort.class,
+            description = "HTTP port of the local Elasticsearch node (default: the port it already runs on, else 9200); ignored when ES_URL is set.")
+    Optional<Integer> esPort;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Optional<LocalNode> startedNode = Optional.empty();
-        Elasticsearch es;
-        if (EsSettings.explicitlyConfigured()) {
-            es = Elasticsearch.fromEnvironment();
-            System.out.println("Using Elasticsearch at " + es.url() + " (ES_URL).");
-        } else {
-            LocalNode node = new LocalNode(NodeSettings.of(esPort, Home.defaultNodeDir()));
-            boolean wasRunning = node.pid().isPresent();
-            node.start(System.out::println);
-            if (!wasRunning) {
-                startedNode = Optional.of(node);
-            }
-            es = Elasticsearch.at(node.settings().url());
-        }
-        Optional<LocalNode> nodeToStop = startedNode;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Javalin[] server = new Javalin[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping...");
-            if (server[0] != null) {
-                server[0].stop();
-            }
-            es.close();
-            nodeToStop.ifPresent(node -> {
-                node.stop();
-                System.out.println("Elasticsearch stopped.");
-            });
-            stopped.countDown();
-        }, "shutdown"));
+        requireApiPortFree();
+        ShutdownSteps shutdown = ShutdownSteps.install();
+        Elasticsearch es = EsSettings.explicitlyConfigured() ? clusterOfEsUrl() : localNode(shutdown);
+        shutdown.add("close the Elasticsearch client", es::close);
 
         EventIndex events = index.on(es.client());
         events.installTemplate();
-        loadSamples(events);
-        server[0] = ApiServer.start("127.0.0.1", port, cfg -> cfg.index = events);
-        printWelcome("http://127.0.0.1:" + server[0].port());
-        stopped.await();
+        loadSamples(events, SampleAnchors.inHome().anchorFor(es.url(), index.base, Instant.now()));
+        Javalin server = ApiServer.start("127.0.0.1", port, cfg -> cfg.index = events);
+        shutdown.add("stop the API server", server::stop);
+        shutdown.add("say so", () -> System.out.println("Stopping..."));
+        printWelcome("http://127.0.0.1:" + server.port());
+        shutdown.await();
         return ExitCodes.OK;
     }
 
-    private static void loadSamples(EventIndex events) throws IOException {
+    /** Checked before anything starts, so that a taken port costs no node start and no sample load. */
+    private void requireApiPortFree() {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("API port " + port + " on 127.0.0.1 is already in use; "
+                    + "stop what listens there or choose another port with --port", e);
+        }
+    }
+
+    private static Elasticsearch clusterOfEsUrl() {
+        Elasticsearch es = Elasticsearch.fromEnvironment();
+        System.out.println("Using Elasticsearch at " + es.url() + " (ES_URL).");
+        return es;
+    }
+
+    /** The local node, started unless it already runs; one this command starts, it stops again at the end. */
+    private Elasticsearch localNode(ShutdownSteps shutdown) {
+        LocalNodeChoice choice = new LocalNodeChoice(Home.defaultNodeDir(), esPort, "--es-port");
+        LocalNode node = choice.node(NodeSettings.DEFAULT_HEAP);
+        if (choice.running().isEmpty()) {
+            shutdown.add("stop Elasticsearch", () -> {
+                if (node.stop()) {
+                    System.out.println("Elasticsearch stopped.");
+                }
+            });
+        }
+        choice.start(node, System.out::println);
+        return Elasticsearch.at(node.settings().url());
+    }
+
+    private static void loadSamples(EventIndex events, Instant until) throws IOException {
+        GeneratorSpec spec = new GeneratorSpec(SAMPLE_EVENTS, SAMPLE_DAYS, SAMPLE_SEED, until);
+        System.out.println("Sample events span " + spec.start() + " to " + spec.until() + " (fixed at their first load).");
         Path dir = Files.createTempDirectory("logsearch-demo-");
         try {
             for (String source : ExportGenerator.SOURCE_IDS) {
                 Path export = dir.resolve(source + ".ndjson");
                 try (OutputStream out = Files.newOutputStream(export)) {
-                    ExportGenerator.forSource(source).write(GeneratorSpec.of(SAMPLE_EVENTS, SAMPLE_DAYS, SAMPLE_SEED), out);
+                    ExportGenerator.forSource(source).write(spec, out);
                 }
                 Path rejected = dir.resolve(source + "-rejected.ndjson");
                 try (DeadLetterFile deadLetter = new DeadLetterFile(rejected)) {
                     LoadSummary summary = new Loader(events, BulkSettings.DEFAULTS).load(Sources.byId(source), SourceContext.EMPTY,
-                            java.util.List.of(ExportInput.file(export)), deadLetter, new LoadCounters());
+                            List.of(ExportInput.file(export)), deadLetter, new LoadCounters());
                     System.out.printf("Sample %-12s %s%n", source, summary.line());
                 }
             }
@@ -121,6 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("logsearch is ready: " + url + "/");
         System.out.println("Try:");
         System.out.println("  curl '" + url + "/v1/events?size=5'");
+        System.out.println("  curl '" + url + "/v1/events/top?field=eventType'");
         System.out.println("  curl '" + url + "/health'");
         System.out.println("Press Ctrl-C to stop.");
     }

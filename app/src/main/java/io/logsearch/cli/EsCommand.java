@@ -3,7 +3,9 @@ package io.logsearch.cli;
 import io.logsearch.localnode.Home;
 import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
+import io.logsearch.localnode.RunningNode;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,20 +18,29 @@ final class EsCommand {
     /** Where the node runs; {@code start}, {@code stop} and {@code status} take the same flags. */
     static final class NodeOptions {
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "9200",
-                description = "HTTP port (default ${DEFAULT-VALUE}); the transport port is 100 above it.")
-        int port;
+        @Option(names = "--port", paramLabel = "PORT", converter = OptionConverters.NodePort.class,
+                description = "HTTP port (default: the port the node already runs on, else 9200); the transport port is 100 above it.")
+        Optional<Integer> port;
 
         @Option(names = "--data", paramLabel = "DIR",
                 description = "Node directory for data, logs and config (default: under $LOGSEARCH_HOME, /var/lib/logsearch as root, else ~/.local/share/logsearch).")
         Path data;
 
-        @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "${env:LOGSEARCH_ES_HEAP:-512m}",
+        @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "${env:LOGSEARCH_ES_HEAP:-512m}", converter = OptionConverters.Heap.class,
                 description = "JVM heap of the node (default: $LOGSEARCH_ES_HEAP or ${DEFAULT-VALUE}).")
         String heap;
 
-        LocalNode node() {
-            return new LocalNode(NodeSettings.of(port, data == null ? Home.defaultNodeDir() : data).withHeap(heap));
+        LocalNodeChoice choice() {
+            return new LocalNodeChoice(nodeDir(), port, "--port");
+        }
+
+        /** The node of the directory on whatever port: enough to stop it, which only needs its pid file. */
+        LocalNode anyNode() {
+            return new LocalNode(NodeSettings.of(port.orElse(NodeSettings.DEFAULT_HTTP_PORT), nodeDir()).withHeap(heap));
+        }
+
+        private Path nodeDir() {
+            return data == null ? Home.defaultNodeDir() : data;
         }
     }
 
@@ -40,42 +51,47 @@ final class EsCommand {
 
         @Override
         public Integer call() {
-            LocalNode node = options.node();
+            LocalNodeChoice choice = options.choice();
+            LocalNode node = choice.node(options.heap);
             long started = System.nanoTime();
-            node.start(System.out::println);
+            choice.start(node, System.out::println);
             System.out.printf("Elasticsearch is running at %s (pid %d, ready after %.1f s).%n",
-                    node.settings().url(), node.pid().orElse(-1L), (System.nanoTime() - started) / 1e9);
+                    node.settings().url(), node.running().map(RunningNode::pid).orElse(-1L), (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "stop", description = "Stop the node started from this node directory.")
+    @Command(name = "stop", description = "Stop the node started from this node directory (whatever its port).")
     static final class Stop implements Callable<Integer> {
         @Mixin
         NodeOptions options;
 
         @Override
         public Integer call() {
-            LocalNode node = options.node();
-            System.out.println(node.stop() ? "Elasticsearch stopped." : "Elasticsearch was not running.");
+            System.out.println(options.anyNode().stop() ? "Elasticsearch stopped." : "Elasticsearch was not running.");
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "status", description = "Exit 0 when the node is running, 3 when it is not.")
+    @Command(name = "status", description = "Exit 0 when the node of this node directory is running, 3 when it is not.")
     static final class Status implements Callable<Integer> {
         @Mixin
         NodeOptions options;
 
         @Override
         public Integer call() {
-            LocalNode node = options.node();
-            if (node.pid().isEmpty()) {
+            LocalNodeChoice choice = options.choice();
+            LocalNode node = choice.node(options.heap);
+            Optional<RunningNode> running = choice.running();
+            if (running.isEmpty()) {
                 System.out.println("not running (node directory " + node.settings().nodeDir() + ")");
                 return ExitCodes.NOT_RUNNING;
             }
-            System.out.println("running at " + node.settings().url() + " (pid " + node.pid().get() + "), cluster health "
+            System.out.println("running at " + running.get().url() + " (pid " + running.get().pid() + "), cluster health "
                     + node.healthStatus().orElse("not answering yet"));
+            if (choice.runsElsewhere()) {
+                System.out.println(choice.elsewhere());
+            }
             return ExitCodes.OK;
         }
     }

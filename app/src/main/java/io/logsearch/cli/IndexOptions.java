@@ -10,19 +10,22 @@ import picocli.CommandLine.Option;
 final class IndexOptions {
 
     @Option(names = "--index", paramLabel = "BASE", defaultValue = "${env:LOGSEARCH_INDEX:-logsearch-events}",
+            converter = OptionConverters.IndexBase.class,
             description = "Index base: partitions are BASE-YYYY.MM.DD (default: $LOGSEARCH_INDEX or ${DEFAULT-VALUE}).")
     String base;
 
     @Option(names = "--partition", paramLabel = "daily|monthly", defaultValue = "${env:LOGSEARCH_PARTITION:-daily}",
-            description = "Partition length (default: $LOGSEARCH_PARTITION or ${DEFAULT-VALUE}).")
-    String granularity;
+            converter = OptionConverters.Partition.class,
+            description = "Partition length (default: $LOGSEARCH_PARTITION or daily).")
+    Granularity granularity;
 
     @Option(names = "--replicas", paramLabel = "N", defaultValue = "${env:LOGSEARCH_REPLICAS:-0}",
+            converter = OptionConverters.Replicas.class,
             description = "Replicas of new partitions (default: $LOGSEARCH_REPLICAS or ${DEFAULT-VALUE}).")
     int replicas;
 
     Partitioning partitioning() {
-        return new Partitioning(base, Granularity.parse(granularity));
+        return new Partitioning(base, granularity);
     }
 
     EventIndex on(ElasticsearchClient client) {

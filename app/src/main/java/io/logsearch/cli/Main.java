@@ -16,7 +16,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new LogSearchCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("logsearch: " + message(e));
-            return ExitCodes.FATAL;
+            return e instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FATAL;
         });
         return cli.execute(args);
     }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOptions index;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", converter = OptionConverters.ListenPort.class,
+            description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
@@ -54,7 +54,9 @@ final class ServeCommand implements Callable<Integer> {
             requireLoopback(spec, bind);
         }
         Optional<byte[]> secret = cursorSecret(spec, cursorSecretFile);
-        Elasticsearch es = Elasticsearch.fromEnvironment();
+        Elasticsearch es = Elasticsearch.unchecked();
+        es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
+                + " Until it answers, the API answers 503."));
         EventIndex events = index.on(es.client());
         Javalin server = ApiServer.start(bind, port, cfg -> {
             cfg.index = events;
@@ -62,13 +64,11 @@ final class ServeCommand implements Callable<Integer> {
             cfg.cursorSecret = secret;
         });
         System.out.println("logsearch is serving http://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            es.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
+        ShutdownSteps shutdown = ShutdownSteps.install();
+        shutdown.add("close the Elasticsearch client", es::close);
+        shutdown.add("stop the server", server::stop);
+        shutdown.add("say so", () -> System.out.println("Stopping..."));
+        shutdown.await();
         return ExitCodes.OK;
     }
 

@@ -3,14 +3,30 @@ package io.logsearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.logsearch.testsupport.Ports;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,22 +35,61 @@ import org.junit.jupiter.api.Test;
 class EsCommandIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final List<Path> CREATED = new ArrayList<>();
     private static Path nodeDir;
     private static String port;
 
+    /** What one in-process run of the command line printed, and its exit status. */
+    private record Run(int exit, String out, String err) {
+    }
+
     @BeforeAll
     static void chooseNode() throws Exception {
-        nodeDir = Files.createTempDirectory("logsearch-es-command-");
+        nodeDir = openTempDirectory("logsearch-es-command-");
         port = Integer.toString(Ports.free());
     }
 
     @AfterAll
-    static void stopNode() {
-        Main.run("es", "stop", "--port", port, "--data", nodeDir.toString());
+    static void stopNodeAndRemoveDirectories() throws IOException {
+        Main.run("es", "stop", "--data", nodeDir.toString());
+        for (Path dir : CREATED) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** As root the node runs as nobody, who must be able to enter its directory: temporary directories are mode 700. */
+    private static Path openTempDirectory(String prefix) throws IOException {
+        return created(Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+    }
+
+    private static synchronized Path created(Path dir) {
+        CREATED.add(dir);
+        return dir;
     }
 
     private static int es(String command) {
         return Main.run("es", command, "--port", port, "--data", nodeDir.toString());
+    }
+
+    private static synchronized Run capture(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -42,21 +97,32 @@ class EsCommandIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String owner(Path p) throws IOException {
+        return Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes().owner().getName();
+    }
+
     @Test
     void startStatusStopAndDataSurvivesARestart() throws Exception {
+        Path userFile = Files.writeString(nodeDir.resolve("notes.txt"), "the user's own file");
+        String userFileOwner = owner(userFile);
+        String dirOwner = owner(nodeDir);
         assertEquals(3, es("status"), "status before start");
 
         assertEquals(0, es("start"));
         assertEquals(0, es("status"));
         assertEquals(200, get("/_cluster/health").statusCode());
         assertEquals(0, es("start"), "starting a running node is a no-op");
+        assertEquals(port + "\n", Files.readString(nodeDir.resolve("run/http.port")), "the port is recorded with the node");
 
-        if ("root".equals(System.getProperty("user.name"))) {
-            long pid = Long.parseLong(Files.readString(nodeDir.resolve("elasticsearch.pid")).trim());
+        if (ROOT) {
+            long pid = Long.parseLong(Files.readString(nodeDir.resolve("run/elasticsearch.pid")).trim());
             String uidLine = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
                     .filter(l -> l.startsWith("Uid:")).findFirst().orElseThrow();
             assertFalse(uidLine.matches("Uid:\\s+0\\s.*"), "the node must not run as root: " + uidLine);
+            assertEquals("nobody", owner(nodeDir.resolve("data")));
         }
+        assertEquals(userFileOwner, owner(userFile), "a file of the user's in the node directory keeps its owner");
+        assertEquals(dirOwner, owner(nodeDir), "the node directory itself keeps its owner");
 
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/survivor/_doc/1?refresh=true"))
                 .header("Content-Type", "application/json")
@@ -66,33 +132,90 @@ class EsCommandIT {
         assertEquals(0, es("stop"));
         assertEquals(3, es("status"));
         assertFalse(Ports.listening(Integer.parseInt(port)), "nothing listens after stop");
-        assertFalse(Files.exists(nodeDir.resolve("elasticsearch.pid")));
+        assertFalse(Files.exists(nodeDir.resolve("run/elasticsearch.pid")));
+        assertFalse(Files.exists(nodeDir.resolve("run/http.port")));
 
         assertEquals(0, es("start"));
         HttpResponse<String> kept = get("/survivor/_doc/1");
         assertEquals(200, kept.statusCode());
         assertTrue(kept.body().contains("\"kept\":true"), kept.body());
-        assertEquals(0, es("stop"));
+
+        String other = Integer.toString(Ports.free());
+        Run wrongPort = capture("es", "start", "--port", other, "--data", nodeDir.toString());
+        assertEquals(1, wrongPort.exit(), wrongPort.toString());
+        assertTrue(wrongPort.err().contains("logsearch: Elasticsearch from " + nodeDir + " is already running at http://127.0.0.1:" + port
+                + " (pid "), wrongPort.err());
+        assertTrue(wrongPort.err().contains("not on port " + other + "; use --port " + port + " (or leave it out), or stop it first with"
+                + " './logsearch es stop --data " + nodeDir + "'"), wrongPort.err());
+        assertFalse(Ports.listening(Integer.parseInt(other)), "no second node was started");
+
+        Run statusElsewhere = capture("es", "status", "--port", other, "--data", nodeDir.toString());
+        assertEquals(0, statusElsewhere.exit(), "the node of the directory runs");
+        assertTrue(statusElsewhere.out().startsWith("running at http://127.0.0.1:" + port + " (pid "), statusElsewhere.out());
+        assertTrue(statusElsewhere.out().contains("not on port " + other), statusElsewhere.out());
+
+        Run statusWithoutPort = capture("es", "status", "--data", nodeDir.toString());
+        assertEquals(0, statusWithoutPort.exit());
+        assertTrue(statusWithoutPort.out().startsWith("running at http://127.0.0.1:" + port + " (pid "), statusWithoutPort.out());
+        assertFalse(statusWithoutPort.out().contains("not on port"), statusWithoutPort.out());
+
+        Run stopWithoutPort = capture("es", "stop", "--data", nodeDir.toString());
+        assertEquals(0, stopWithoutPort.exit());
+        assertEquals("Elasticsearch stopped.\n", stopWithoutPort.out());
+        assertFalse(Ports.listening(Integer.parseInt(port)), "stop needs no --port");
     }
 
     @Test
     void stoppingANodeThatIsNotRunningSaysSo() throws Exception {
-        Path empty = Files.createTempDirectory("logsearch-es-none-");
-        assertEquals(0, Main.run("es", "stop", "--port", Integer.toString(Ports.free()), "--data", empty.toString()));
-        assertEquals(3, Main.run("es", "status", "--port", Integer.toString(Ports.free()), "--data", empty.toString()));
+        Path empty = openTempDirectory("logsearch-es-none-");
+        Run stop = capture("es", "stop", "--port", Integer.toString(Ports.free()), "--data", empty.toString());
+        assertEquals(0, stop.exit());
+        assertEquals("Elasticsearch was not running.\n", stop.out());
+        Run status = capture("es", "status", "--port", Integer.toString(Ports.free()), "--data", empty.toString());
+        assertEquals(3, status.exit());
+        assertEquals("not running (node directory " + empty + ")\n", status.out());
+    }
+
+    /** Found before anything is fetched: with an empty home, a Maven that would fail loudly is never run. */
+    @Test
+    void aBusyPortIsAClearFatalErrorFoundBeforeTheDownload() throws Exception {
+        Path home = openTempDirectory("logsearch-es-busy-home-");
+        Path maven = home.resolve("mvn");
+        Files.writeString(maven, "#!/bin/sh\necho 'MAVEN WAS RUN'\nexit 1\n");
+        Files.setPosixFilePermissions(maven, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path output = home.resolve("output.txt");
+            Process start = Launcher.start(Map.of("LOGSEARCH_HOME", home.toString(), "LOGSEARCH_MVN", maven.toString()), output,
+                    "es", "start", "--port", Integer.toString(busy.getLocalPort()));
+            assertTrue(start.waitFor(120, TimeUnit.SECONDS));
+            String text = Files.readString(output);
+            assertEquals(1, start.exitValue(), text);
+            assertEquals("logsearch: HTTP port " + busy.getLocalPort() + " on 127.0.0.1 is already in use; "
+                    + "stop what listens there or choose another port with --port\n", text);
+        }
+        assertFalse(Files.exists(home.resolve("dist")), "nothing was fetched");
+        assertFalse(Files.exists(home.resolve("node")), "nothing was prepared");
     }
 
     @Test
-    void aBusyPortIsAClearFatalError() throws Exception {
-        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Path dir = Files.createTempDirectory("logsearch-es-busy-");
-            assertEquals(1, Main.run("es", "start", "--port", Integer.toString(busy.getLocalPort()), "--data", dir.toString()));
-        }
+    void aClosedNodeDirectoryIsAClearErrorAsRoot() throws Exception {
+        assumeTrue(ROOT, "only root hands the node to another user");
+        Path closed = created(Files.createTempDirectory("logsearch-es-closed-"));
+        Run start = capture("es", "start", "--port", Integer.toString(Ports.free()), "--data", closed.toString());
+        assertEquals(1, start.exit());
+        assertTrue(start.err().contains("the node runs as 'nobody', which cannot enter " + closed + " (mode rwx------); allow it (chmod o+x "
+                + closed + ") or choose another directory"), start.err());
     }
 
     @Test
     void badFlagsAreUsageErrors() {
         assertEquals(2, Main.run("es", "start", "--port", "notaport"));
         assertEquals(2, Main.run("es", "launch"));
+        Run port = capture("es", "start", "--port", "70000");
+        assertEquals(2, port.exit());
+        assertTrue(port.err().contains("Invalid value for option '--port': HTTP port 70000 is outside 1-65535"), port.err());
+        Run heap = capture("es", "start", "--heap", "x");
+        assertEquals(2, heap.exit());
+        assertTrue(heap.err().contains("Invalid value for option '--heap': heap 'x' is not a JVM memory size such as 512m or 1g"), heap.err());
     }
 }

@@ -23,8 +23,13 @@ final class Launcher {
 
     /** A process builder for {@code ./logsearch args…}, its output (stdout and stderr) going to {@code output}. */
     static ProcessBuilder command(Map<String, String> env, Path output, String... args) {
+        return command(script(), env, output, args);
+    }
+
+    /** A process builder for {@code script args…}, e.g. a copy of the launcher in another tree. */
+    static ProcessBuilder command(Path script, Map<String, String> env, Path output, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(script().toString());
+        command.add(script.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

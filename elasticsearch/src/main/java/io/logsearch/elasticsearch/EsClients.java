@@ -5,7 +5,8 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -22,27 +23,44 @@ public final class EsClients {
     private EsClients() {
     }
 
+    /**
+     * A client for {@code settings}.
+     *
+     * @throws IllegalArgumentException when {@code ES_CA_CERT} cannot be read or holds no PEM certificate
+     */
     public static ElasticsearchClient create(EsSettings settings) {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(settings.url()));
         settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + key)}));
-        SSLContext ssl = settings.caCertificate().map(path -> {
-            try {
-                return TransportUtils.sslContextFromHttpCaCrt(path.toFile());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read ES_CA_CERT " + path, e);
-            }
-        }).orElse(null);
+        Optional<SSLContext> ssl = settings.caCertificate().map(EsClients::trusting);
         builder.setHttpClientConfigCallback(http -> {
             settings.credentials().ifPresent(c -> {
                 BasicCredentialsProvider provider = new BasicCredentialsProvider();
                 provider.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(c.username(), c.password()));
                 http.setDefaultCredentialsProvider(provider);
             });
-            if (ssl != null) {
-                http.setSSLContext(ssl);
-            }
+            ssl.ifPresent(http::setSSLContext);
             return http;
         });
         return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper()));
+    }
+
+    /** A TLS context that trusts the CA certificate in {@code pem}. */
+    private static SSLContext trusting(Path pem) {
+        try {
+            return TransportUtils.sslContextFromHttpCaCrt(pem.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read ES_CA_CERT " + pem + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // the client wraps the certificate parser's complaint
+            throw new IllegalArgumentException("ES_CA_CERT " + pem + " holds no PEM certificate: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

@@ -1,21 +1,33 @@
 package io.logsearch.elasticsearch;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How to reach Elasticsearch: {@code ES_URL} (default {@code http://127.0.0.1:9200}), and for
  * secured clusters {@code ES_API_KEY} or {@code ES_USERNAME}/{@code ES_PASSWORD}, and
- * {@code ES_CA_CERT} (a PEM file) to trust the cluster's TLS certificate.
+ * {@code ES_CA_CERT} (a PEM file) to trust the cluster's TLS certificate. Invalid values are
+ * refused with an {@link IllegalArgumentException} that names the variable.
  */
 public record EsSettings(String url, Optional<String> apiKey, Optional<Credentials> credentials, Optional<Path> caCertificate) {
 
     public static final String DEFAULT_URL = "http://127.0.0.1:9200";
+    private static final Pattern TOKEN = Pattern.compile("[!-~]+");
 
     /** Basic-auth user and password. */
     public record Credentials(String username, String password) {
+
+        public Credentials {
+            if (username.contains(":")) {
+                throw new IllegalArgumentException("ES_USERNAME must not contain ':' (basic authentication cannot carry it)");
+            }
+        }
+
         @Override
         public String toString() {
             return "Credentials[username=" + username + ", password=***]";
@@ -23,15 +35,18 @@ public record EsSettings(String url, Optional<String> apiKey, Optional<Credentia
     }
 
     public EsSettings {
-        url = url.replaceAll("/+$", "");
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("ES_URL must start with http:// or https://, not '" + url + "'");
-        }
+        url = checkUrl(url.strip()).replaceAll("/+$", "");
+        apiKey.ifPresent(key -> {
+            if (!TOKEN.matcher(key).matches()) {
+                throw new IllegalArgumentException("ES_API_KEY must be the encoded API key (the 'encoded' value Elasticsearch returns):"
+                        + " one token of printable characters without spaces");
+            }
+        });
         if (apiKey.isPresent() && credentials.isPresent()) {
             throw new IllegalArgumentException("set either ES_API_KEY or ES_USERNAME/ES_PASSWORD, not both");
         }
         caCertificate.ifPresent(path -> {
-            if (!Files.isReadable(path)) {
+            if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
                 throw new IllegalArgumentException("ES_CA_CERT " + path + " is not a readable file");
             }
         });
@@ -66,6 +81,33 @@ public record EsSettings(String url, Optional<String> apiKey, Optional<Credentia
 
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** {@code http[s]://host[:port]}: the client takes nothing else, so nothing else may be silently dropped. */
+    private static String checkUrl(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("ES_URL must start with http:// or https://, not '" + url + "'");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("ES_URL '" + url + "' is not a URL: " + e.getMessage(), e);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("ES_URL must not carry credentials; set ES_USERNAME and ES_PASSWORD, or ES_API_KEY");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("ES_URL '" + url + "' has no valid host name (letters, digits, '-' and '.', or an IP address)");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new IllegalArgumentException("ES_URL '" + url + "' has a port outside 1-65535");
+        }
+        boolean bare = uri.getRawPath() == null || uri.getRawPath().matches("/*");
+        if (!bare || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("ES_URL must be " + uri.getScheme() + "://host[:port], without a path, query or fragment: '" + url + "'");
+        }
+        return url;
     }
 
     @Override

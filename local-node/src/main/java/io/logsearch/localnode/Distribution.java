@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -23,8 +24,11 @@ import java.util.zip.ZipFile;
  */
 public final class Distribution {
 
-    public static final String VERSION = "8.19.21";
+    /** The Elasticsearch version, from the parent pom's {@code elasticsearch.version}. */
+    public static final String VERSION = bundledVersion();
     static final String ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + VERSION + ":zip";
+    /** Pinned, so that the goal resolves the same way everywhere, and offline once fetched. */
+    static final String COPY_GOAL = "org.apache.maven.plugins:maven-dependency-plugin:2.8:copy";
     private static final long MAVEN_TIMEOUT_MINUTES = 15;
 
     private final Path root;
@@ -33,9 +37,8 @@ public final class Distribution {
         this.root = root;
     }
 
-    /** The unpacked distribution, fetching and unpacking it first if this machine has none. */
-    public static Distribution provide(Progress progress) {
-        Path parent = Home.distributions();
+    /** The distribution unpacked under {@code parent}, fetched with {@code maven} and unpacked first if it is not there. */
+    static Distribution provide(Path parent, String maven, Progress progress) {
         Path unpacked = parent.resolve("elasticsearch-" + VERSION);
         if (Files.isExecutable(unpacked.resolve("bin/elasticsearch"))) {
             return new Distribution(unpacked);
@@ -45,7 +48,7 @@ public final class Distribution {
             Path zip = parent.resolve("elasticsearch-" + VERSION + ".zip");
             if (!Files.isRegularFile(zip)) {
                 progress.report("Resolving " + ARTIFACT + " through Maven (about 100 MB, once)...");
-                resolveWithMaven(parent);
+                resolveWithMaven(maven, parent);
             }
             progress.report("Unpacking Elasticsearch " + VERSION + " into " + parent + "...");
             unpack(zip, parent, unpacked);
@@ -56,10 +59,6 @@ public final class Distribution {
         }
     }
 
-    public Path root() {
-        return root;
-    }
-
     Path launcher() {
         return root.resolve("bin/elasticsearch");
     }
@@ -68,35 +67,40 @@ public final class Distribution {
         return root.resolve("config");
     }
 
-    private static void resolveWithMaven(Path outputDir) throws IOException {
-        List<String> command = List.of(mavenExecutable(), "-B", "-q", "dependency:copy",
-                "-Dartifact=" + ARTIFACT, "-DoutputDirectory=" + outputDir);
-        Path log = Files.createTempFile("logsearch-maven-", ".log");
+    /**
+     * Runs Maven in an empty scratch directory: in the caller's directory Maven would read whatever
+     * project lives there, and fail on it (an unresolvable parent, say) before copying anything.
+     */
+    private static void resolveWithMaven(String maven, Path outputDir) throws IOException {
+        List<String> command = List.of(maven, "-B", "-q", COPY_GOAL, "-Dartifact=" + ARTIFACT, "-DoutputDirectory=" + outputDir);
+        Path workDir = Files.createTempDirectory("logsearch-maven-");
+        Path log = workDir.resolve("maven.log");
         try {
-            Process maven = new ProcessBuilder(command)
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            if (!maven.waitFor(MAVEN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                maven.destroyForcibly();
+            if (!process.waitFor(MAVEN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
                 throw new LocalNodeException("Maven did not fetch " + ARTIFACT + " within " + MAVEN_TIMEOUT_MINUTES + " minutes");
             }
-            if (maven.exitValue() != 0) {
-                throw new LocalNodeException("Maven could not fetch " + ARTIFACT + " (exit " + maven.exitValue() + "):\n"
+            if (process.exitValue() != 0) {
+                throw new LocalNodeException("Maven could not fetch " + ARTIFACT + " (exit " + process.exitValue() + "):\n"
                         + LogTail.of(log, 20) + "\nCheck the network access to Maven Central, or set ES_URL to use another Elasticsearch.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocalNodeException("interrupted while Maven was fetching " + ARTIFACT, e);
         } catch (IOException e) {
-            throw new LocalNodeException("cannot run Maven ('" + command.get(0) + "') to fetch " + ARTIFACT
+            throw new LocalNodeException("cannot run Maven ('" + maven + "') to fetch " + ARTIFACT
                     + ": " + e.getMessage() + ". Install Maven, set LOGSEARCH_MVN, or set ES_URL to use another Elasticsearch.", e);
         } finally {
-            Files.deleteIfExists(log);
+            deleteTree(workDir);
         }
     }
 
-    private static String mavenExecutable() {
+    static String mavenExecutable() {
         String explicit = System.getenv("LOGSEARCH_MVN");
         return explicit != null && !explicit.isBlank() ? explicit : "mvn";
     }
@@ -148,6 +152,19 @@ public final class Distribution {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String bundledVersion() {
+        try (InputStream in = Distribution.class.getResourceAsStream("elasticsearch.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("elasticsearch.properties is missing from the local-node jar");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read elasticsearch.properties from the local-node jar", e);
         }
     }
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One single-node Elasticsearch running as a child process of its own: started in the background
+ * One single-node Elasticsearch running as a process of its own: started in the background
  * ({@code -d}), found again through the pid file in its node directory, so a later command can
  * ask for its status or stop it. Data stays in the node directory between runs.
  */
@@ -30,66 +34,87 @@ public final class LocalNode {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
 
     private final NodeSettings settings;
+    private final NodeDirectory directory;
+    private final Path distributions;
+    private final Duration startTimeout;
 
     public LocalNode(NodeSettings settings) {
+        this(settings, Home.distributions(), START_TIMEOUT);
+    }
+
+    LocalNode(NodeSettings settings, Path distributions, Duration startTimeout) {
         this.settings = settings;
+        this.directory = settings.directory();
+        this.distributions = distributions;
+        this.startTimeout = startTimeout;
     }
 
     public NodeSettings settings() {
         return settings;
     }
 
-    /** Starts the node, or does nothing when it already runs, and returns once it answers health checks. */
+    /**
+     * Starts the node and returns once it answers health checks; when it already runs, only waits for
+     * that. A node this call started but that does not become healthy is stopped again.
+     *
+     * @throws PortInUseException when the HTTP or transport port is taken, found before anything is fetched
+     * @throws LocalNodeException when the node cannot be started, e.g. as root in a directory the node user cannot enter
+     */
     public void start(Progress progress) {
-        if (pid().isPresent()) {
-            progress.report("Elasticsearch is already running at " + settings.url() + " (pid " + pid().get() + ")");
-            awaitHealth(Instant.now().plus(START_TIMEOUT));
+        Optional<RunningNode> running = directory.running();
+        if (running.isPresent()) {
+            awaitRunning(running.get(), progress);
             return;
-        }
-        Distribution distribution = Distribution.provide(progress);
-        try {
-            prepareNodeDir(distribution);
-        } catch (IOException e) {
-            throw new LocalNodeException("cannot prepare the node directory " + settings.nodeDir() + ": " + e.getMessage(), e);
         }
         checkPortFree(settings.httpPort(), "HTTP");
         checkPortFree(settings.transportPort(), "transport");
+        try {
+            Privileges.checkReachableByNodeUser(directory.root());
+        } catch (IOException e) {
+            throw new LocalNodeException("cannot check the node directory " + directory.root() + ": " + e.getMessage(), e);
+        }
+        Distribution distribution = Distribution.provide(distributions, Distribution.mavenExecutable(), progress);
+        try {
+            prepareNodeDir(distribution);
+        } catch (IOException e) {
+            throw new LocalNodeException("cannot prepare the node directory " + directory.root() + ": " + e.getMessage(), e);
+        }
         progress.report("Starting Elasticsearch " + Distribution.VERSION + " at " + settings.url()
-                + " (data in " + settings.dataDir() + ")...");
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        launch(distribution, deadline);
-        awaitHealth(deadline);
+                + " (data in " + directory.data() + ")...");
+        Instant deadline = Instant.now().plus(startTimeout);
+        try {
+            launch(distribution, deadline);
+            awaitHealth(deadline);
+        } catch (RuntimeException e) {
+            try {
+                stop();
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
     }
 
     /** Stops the node this directory's pid file names; returns false when it was not running. */
     public boolean stop() {
-        Optional<ProcessHandle> process = process();
-        if (process.isEmpty()) {
-            deleteStalePidFile();
-            return false;
+        Optional<ProcessHandle> process = directory.process();
+        if (process.isPresent()) {
+            stop(process.get());
         }
-        ProcessHandle node = process.get();
-        node.destroy();
         try {
-            node.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            node.destroyForcibly();
-            node.onExit().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalNodeException("interrupted while stopping Elasticsearch (pid " + node.pid() + ")", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new LocalNodeException("could not wait for Elasticsearch (pid " + node.pid() + ") to stop", e);
+            directory.forgetRun();
+        } catch (IOException e) {
+            throw new LocalNodeException("cannot remove the pid and port files in " + directory.run() + ": " + e.getMessage(), e);
         }
-        deleteStalePidFile();
-        return true;
+        return process.isPresent();
     }
 
-    /** The pid of this directory's node when it is alive. */
-    public Optional<Long> pid() {
-        return process().map(ProcessHandle::pid);
+    /** The node started from this node directory, when it is alive. */
+    public Optional<RunningNode> running() {
+        return directory.running();
     }
 
     /** True when the node answers health checks and its data is usable (cluster status yellow or green). */
@@ -102,6 +127,36 @@ public final class LocalNode {
         return health("");
     }
 
+    /** The last lines of the node's own log, for error messages. */
+    public String logTail(int lines) {
+        Path serverLog = directory.logs().resolve("elasticsearch.log");
+        return LogTail.of(Files.exists(serverLog) ? serverLog : directory.consoleLog(), lines);
+    }
+
+    private void awaitRunning(RunningNode node, Progress progress) {
+        if (node.httpPort() != settings.httpPort()) {
+            throw new LocalNodeException("Elasticsearch from " + directory.root() + " is already running at " + node.url()
+                    + " (pid " + node.pid() + "), not on port " + settings.httpPort());
+        }
+        progress.report("Elasticsearch is already running at " + node.url() + " (pid " + node.pid() + ")");
+        awaitHealth(Instant.now().plus(startTimeout));
+    }
+
+    private static void stop(ProcessHandle node) {
+        node.destroy();
+        try {
+            node.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            node.destroyForcibly();
+            node.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalNodeException("interrupted while stopping Elasticsearch (pid " + node.pid() + ")", e);
+        } catch (ExecutionException e) {
+            throw new LocalNodeException("could not wait for Elasticsearch (pid " + node.pid() + ") to stop", e);
+        }
+    }
+
     private Optional<String> health(String query) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/_cluster/health" + query))
                 .timeout(Duration.ofSeconds(3))
@@ -111,7 +166,7 @@ public final class LocalNode {
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
-            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"").matcher(response.body());
+            Matcher status = STATUS.matcher(response.body());
             return Optional.of(status.find() ? status.group(1) : "unknown");
         } catch (IOException e) {
             return Optional.empty();
@@ -121,50 +176,15 @@ public final class LocalNode {
         }
     }
 
-    /** The last lines of the node's own log, for error messages. */
-    public String logTail(int lines) {
-        Path serverLog = settings.logsDir().resolve("elasticsearch.log");
-        return LogTail.of(Files.exists(serverLog) ? serverLog : settings.consoleLog(), lines);
-    }
-
-    private Optional<ProcessHandle> process() {
-        Path pidFile = settings.pidFile();
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(LocalNode::isElasticsearch);
-    }
-
-    /** Guards against a recycled pid: the process must be an Elasticsearch JVM. */
-    private static boolean isElasticsearch(ProcessHandle process) {
-        return process.info().commandLine()
-                .or(() -> process.info().command())
-                .map(cmd -> cmd.contains("elasticsearch"))
-                .orElse(true);
-    }
-
-    private void deleteStalePidFile() {
-        try {
-            Files.deleteIfExists(settings.pidFile());
-        } catch (IOException e) {
-            throw new LocalNodeException("cannot remove the stale pid file " + settings.pidFile() + ": " + e.getMessage(), e);
-        }
-    }
-
     private void prepareNodeDir(Distribution distribution) throws IOException {
-        Privileges.checkReachableByNodeUser(settings.nodeDir());
-        Files.createDirectories(settings.dataDir());
-        Files.createDirectories(settings.logsDir());
-        if (!Files.isDirectory(settings.configDir())) {
-            copyTree(distribution.defaultConfig(), settings.configDir());
+        Files.createDirectories(directory.data());
+        Files.createDirectories(directory.logs());
+        Files.createDirectories(directory.run());
+        if (!Files.isDirectory(directory.config())) {
+            copyTree(distribution.defaultConfig(), directory.config());
         }
-        Privileges.giveToNodeUser(settings.nodeDir());
+        directory.recordPort(settings.httpPort());
+        Privileges.giveToNodeUser(directory);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -180,16 +200,15 @@ public final class LocalNode {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new LocalNodeException(what + " port " + port + " on 127.0.0.1 is already in use; "
-                    + "stop what listens there or choose another port with --port");
+            throw new PortInUseException(what, port);
         }
     }
 
     private void launch(Distribution distribution, Instant deadline) {
         List<String> command = new ArrayList<>(Privileges.dropPrefix());
         command.add(distribution.launcher().toString());
-        command.addAll(List.of("-d", "-p", settings.pidFile().toString()));
-        Map<String, String> esSettings = new java.util.TreeMap<>(Map.of(
+        command.addAll(List.of("-d", "-p", directory.pidFile().toString()));
+        Map<String, String> esSettings = new TreeMap<>(Map.of(
                 "discovery.type", "single-node",
                 "network.host", "127.0.0.1",
                 "http.port", Integer.toString(settings.httpPort()),
@@ -197,35 +216,33 @@ public final class LocalNode {
                 "xpack.security.enabled", "false",
                 "cluster.routing.allocation.disk.threshold_enabled", "false",
                 "node.name", "logsearch-local",
-                "path.data", settings.dataDir().toString(),
-                "path.logs", settings.logsDir().toString()));
+                "path.data", directory.data().toString(),
+                "path.logs", directory.logs().toString()));
         esSettings.putAll(settings.extra());
         esSettings.forEach((key, value) -> command.add("-E" + key + "=" + value));
 
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.consoleLog().toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.consoleLog().toFile()));
         Map<String, String> env = builder.environment();
         env.put("ES_JAVA_HOME", javaHome());
-        env.put("ES_PATH_CONF", settings.configDir().toString());
-        env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap());
+        env.put("ES_PATH_CONF", directory.config().toString());
+        env.put("ES_JAVA_OPTS", "-Xms" + settings.heap() + " -Xmx" + settings.heap() + " " + directory.processMarker());
         try {
             Process launcher = builder.start();
             long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             if (!launcher.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
                 launcher.destroyForcibly();
-                stop();
-                throw new LocalNodeException("Elasticsearch did not start within " + START_TIMEOUT.toSeconds() + " s. Last log lines:\n" + logTail(30));
+                throw new LocalNodeException("Elasticsearch did not start within " + startTimeout.toSeconds() + " s. Last log lines:\n" + logTail(30));
             }
             if (launcher.exitValue() != 0) {
                 throw new LocalNodeException("Elasticsearch failed to start (exit " + launcher.exitValue() + "). Last log lines:\n"
-                        + LogTail.of(settings.consoleLog(), 30));
+                        + LogTail.of(directory.consoleLog(), 30));
             }
         } catch (IOException e) {
             throw new LocalNodeException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop();
             throw new LocalNodeException("interrupted while Elasticsearch was starting", e);
         }
     }
@@ -243,7 +260,7 @@ public final class LocalNode {
             }
         }
         throw new LocalNodeException("Elasticsearch at " + settings.url() + " did not answer health checks within "
-                + START_TIMEOUT.toSeconds() + " s. Last log lines:\n" + logTail(30));
+                + startTimeout.toSeconds() + " s. Last log lines:\n" + logTail(30));
     }
 
     private static String javaHome() {

@@ -1,7 +1,7 @@
 package io.logsearch.localnode;
 
 /** The local node could not be provided, started or stopped; the message says why and what to do. */
-public final class LocalNodeException extends RuntimeException {
+public class LocalNodeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,7 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
@@ -39,52 +41,68 @@ final class Privileges {
         return List.of("setpriv", "--reuid=" + NODE_USER, "--regid=" + NODE_GROUP, "--clear-groups");
     }
 
-    /** As root, hands {@code dir} and everything in it to the node user. */
-    static void giveToNodeUser(Path dir) throws IOException {
+    /**
+     * As root, hands the directories the node writes to, and what is in them, to the node user.
+     * Only those: the node directory itself and anything else a user keeps in it stay theirs.
+     */
+    static void giveToNodeUser(NodeDirectory directory) throws IOException {
         if (!runningAsRoot()) {
             return;
         }
-        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipalLookupService lookup = directory.root().getFileSystem().getUserPrincipalLookupService();
         UserPrincipal user = lookup.lookupPrincipalByName(NODE_USER);
         GroupPrincipal group = lookup.lookupPrincipalByGroupName(NODE_GROUP);
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                own(d);
-                return FileVisitResult.CONTINUE;
-            }
+        for (Path dir : directory.nodeOwned()) {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                    own(d);
+                    return FileVisitResult.CONTINUE;
+                }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                own(file);
-                return FileVisitResult.CONTINUE;
-            }
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    own(file);
+                    return FileVisitResult.CONTINUE;
+                }
 
-            private void own(Path p) throws IOException {
-                PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-                view.setOwner(user);
-                view.setGroup(group);
-            }
-        });
+                private void own(Path p) throws IOException {
+                    PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+                    view.setOwner(user);
+                    view.setGroup(group);
+                }
+            });
+        }
     }
 
     /**
-     * As root, fails with a clear message when the node user cannot reach {@code dir} because a
-     * parent directory is closed to others (root's home directory, mode 700, is the usual case).
+     * As root, fails with a clear message when the node user cannot reach {@code dir} because it or
+     * a parent directory is closed to that user (root's home directory, mode 700, is the usual case).
      */
     static void checkReachableByNodeUser(Path dir) throws IOException {
         if (!runningAsRoot()) {
             return;
         }
-        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p)) {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-                if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new LocalNodeException("the node runs as '" + NODE_USER + "', which cannot enter " + p
-                            + " (mode " + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); choose a directory "
-                            + dir.getFileName() + " outside it, e.g. under /var/lib/logsearch");
-                }
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !nodeUserCanEnter(p)) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                throw new LocalNodeException("the node runs as '" + NODE_USER + "', which cannot enter " + p + " (mode " + mode + "); "
+                        + (p.equals(dir) ? "allow it (chmod o+x " + p + ") or choose another directory"
+                                : "choose a directory outside it, e.g. under /var/lib/logsearch"));
             }
         }
+    }
+
+    /** The kernel's rule: the owner's bits for the owner, else the group's for the group, else the others'. */
+    private static boolean nodeUserCanEnter(Path dir) throws IOException {
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        Set<PosixFilePermission> perms = attributes.permissions();
+        if (NODE_USER.equals(attributes.owner().getName())) {
+            return perms.contains(PosixFilePermission.OWNER_EXECUTE);
+        }
+        if (NODE_GROUP.equals(attributes.group().getName())) {
+            return perms.contains(PosixFilePermission.GROUP_EXECUTE);
+        }
+        return perms.contains(PosixFilePermission.OTHERS_EXECUTE);
     }
 }

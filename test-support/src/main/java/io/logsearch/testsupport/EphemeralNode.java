@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** A local node on free ports with a temporary directory, for tests; {@link #close()} removes it all. */
+/**
+ * A local node on free ports with a temporary directory, for tests; {@link #close()} stops the node
+ * and removes the directory, and a node that fails to start leaves neither behind.
+ */
 public final class EphemeralNode implements AutoCloseable {
 
     private final LocalNode node;
@@ -26,18 +30,29 @@ public final class EphemeralNode implements AutoCloseable {
 
     /** Starts a node with further Elasticsearch settings, e.g. {@code thread_pool.write.queue_size}. */
     public static EphemeralNode start(Map<String, String> settings) {
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("logsearch-it-");
-            int httpPort = Ports.free();
-            int transportPort = Ports.free();
-            while (transportPort == httpPort) {
-                transportPort = Ports.free();
-            }
-            LocalNode node = new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings));
-            node.start(message -> System.err.println("[test-support] " + message));
-            return new EphemeralNode(node);
+            // open to others: as root the node runs as nobody, who must be able to enter it
+            dir = Files.createTempDirectory("logsearch-it-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for a test node", e);
+        }
+        int httpPort = Ports.free();
+        int transportPort = Ports.free();
+        while (transportPort == httpPort) {
+            transportPort = Ports.free();
+        }
+        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
+        try {
+            ephemeral.node.start(message -> System.err.println("[test-support] " + message));
+            return ephemeral;
+        } catch (RuntimeException e) {
+            try {
+                ephemeral.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 
@@ -49,9 +64,17 @@ public final class EphemeralNode implements AutoCloseable {
         return node.settings().url();
     }
 
+    /** Stops the node, then removes its directory even when stopping failed. */
     @Override
     public void close() {
-        node.stop();
+        try {
+            node.stop();
+        } finally {
+            deleteDirectory();
+        }
+    }
+
+    private void deleteDirectory() {
         try (Stream<Path> paths = Files.walk(node.settings().nodeDir())) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
