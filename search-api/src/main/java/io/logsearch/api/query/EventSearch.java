@@ -185,12 +185,16 @@ public final class EventSearch {
         }
     }
 
-    /** The partitions a query needs, the filter and the caller's visibility: what every search here shares. */
+    /**
+     * The partitions a query needs, the filter and the caller's visibility: what every search here
+     * shares. A search that some shard failed is an error, never a silently shorter answer.
+     */
     private SearchRequest.Builder where(SearchRequest.Builder s, EventFilter filter, Visibility visibility) {
         Query query = QueryTranslator.translate(filter, visibility);
         return s.index(partitions(filter))
                 .ignoreUnavailable(true)
                 .allowNoIndices(true)
+                .allowPartialSearchResults(false)
                 .query(query);
     }
 
