@@ -82,8 +82,8 @@ public final class IngestHandler implements Handler {
             }, new LoadCounters());
         } catch (BodyTooLarge e) {
             throw tooLarge();
-        } catch (LoadFailedException | IOException e) {
-            throw StorageErrors.translate(e instanceof LoadFailedException && e.getCause() instanceof Exception cause ? cause : e);
+        } catch (LoadFailedException e) {
+            throw StorageErrors.translate(e.getCause() instanceof Exception cause ? cause : e);
         }
         ObjectNode response = JSON.createObjectNode()
                 .put("read", summary.read())
