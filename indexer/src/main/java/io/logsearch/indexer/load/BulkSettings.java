@@ -5,11 +5,11 @@ import java.time.Duration;
 /**
  * How bulk requests are sized and retried.
  *
- * @param concurrentRequests bulk requests in flight at once
+ * @param concurrentRequests bulk requests in flight at once, those waiting out back-pressure included
  * @param maxRequestBytes    a request is sent when its documents reach this size
  * @param flushInterval      a partial request is sent after this long
- * @param maxRetryWait       the total time back-pressure (429/503, lost connections) is waited out
- *                           before the load fails
+ * @param maxRetryWait       how long Elasticsearch may push back (429, 5xx, unreachable) without
+ *                           accepting anything, at the start or during the writes, before the load fails
  */
 public record BulkSettings(int concurrentRequests, long maxRequestBytes, Duration flushInterval, Duration maxRetryWait) {
 

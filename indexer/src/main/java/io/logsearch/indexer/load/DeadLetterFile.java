@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The dead-letter NDJSON file: one line per rejected record ({@code source}, {@code file},
- * {@code position}, {@code reason}, {@code original}). Created on the first rejection only.
+ * {@code position}, {@code reason}, {@code original}). Created on the first rejection only; each
+ * line is flushed as it is written, so a load that is killed leaves only whole lines behind.
  */
 public final class DeadLetterFile implements RejectionSink, AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class DeadLetterFile implements RejectionSink, AutoCloseable {
             }
             writer.write(JSON.writeValueAsString(line));
             writer.write('\n');
+            writer.flush();
             count++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dead-letter file " + path, e);

@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Elasticsearch pushing back: a node whose write queue holds one task answers concurrent bulk
- * requests with 429, and the loader must wait that out and lose nothing.
+ * Real nodes pushing back: one whose write queue holds one task answers concurrent bulk requests
+ * with 429, one is stopped mid-load and started again, and none answers at all. The loader must
+ * wait out the first two and lose nothing, and give up on the last within its budget, saying why.
+ * Scripted failures of every kind are in {@link FlakyClusterIT}.
  */
 class BackPressureIT {
 
+    /** Few partitions, so that the restarted node has little to recover before it takes writes again. */
+    private static final int OUTAGE_DAYS = 3;
     private static final BulkSettings AGGRESSIVE = new BulkSettings(4, 32 * 1024, Duration.ofMillis(100), Duration.ofMinutes(2));
 
     @TempDir
@@ -75,7 +79,7 @@ class BackPressureIT {
         try (EphemeralNode node = EphemeralNode.start()) {
             ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
             EventIndex index = new EventIndex(client, Partitioning.daily("outage"), 0);
-            Path export = Exports.generate(dir, "thousandeyes", 40_000, 9);
+            Path export = Exports.generate(dir, "thousandeyes", 40_000, OUTAGE_DAYS, 9);
             LoadCounters counters = new LoadCounters();
             ExecutorService loader = Executors.newSingleThreadExecutor();
             Future<LoadSummary> load = loader.submit(() -> new Loader(index, BulkSettings.DEFAULTS).load(Sources.byId("thousandeyes"),
@@ -100,15 +104,23 @@ class BackPressureIT {
     }
 
     @Test
-    void anUnreachableClusterFailsTheLoadWithTheCause() throws Exception {
-        ElasticsearchClient client = EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free()));
+    void anUnreachableClusterIsRetriedForTheBudgetThenFailsNamingItAndTheCause() throws Exception {
+        String nowhere = "http://127.0.0.1:" + Ports.free();
+        ElasticsearchClient client = EsClients.create(EsSettings.of(nowhere));
         EventIndex index = new EventIndex(client, Partitioning.daily("nowhere"), 0);
         Path export = Exports.generate(dir, "thousandeyes", 10, 1);
-        BulkSettings quick = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(2));
-        Exception failure = assertThrows(Exception.class, () -> new Loader(index, quick).load(Sources.byId("thousandeyes"),
-                SourceContext.EMPTY, List.of(ExportInput.file(export)), r -> { }, new LoadCounters()));
-        assertTrue(failure.getMessage().contains("Connection refused") || failure instanceof java.net.ConnectException
-                || failure.getCause() instanceof java.net.ConnectException, failure.toString());
+        Duration budget = Duration.ofSeconds(2);
+        long start = System.nanoTime();
+        LoadFailedException failure = assertThrows(LoadFailedException.class, () -> new Loader(index, BulkSettings.DEFAULTS.withMaxRetryWait(budget))
+                .load(Sources.byId("thousandeyes"), SourceContext.EMPTY, List.of(ExportInput.file(export)), r -> { }, new LoadCounters()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(failure.getMessage().matches("Elasticsearch at " + nowhere + " could not be used for \\d+ s \\(the index template was tried \\d+ times\\).*"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("ConnectException: Connection refused"), failure.getMessage());
+        assertTrue(failure.getCause() instanceof java.net.ConnectException, String.valueOf(failure.getCause()));
+        assertTrue(took.compareTo(budget) >= 0, "tried for " + took + " only");
+        assertTrue(took.compareTo(budget.plusSeconds(5)) < 0, "tried for " + took);
         client._transport().close();
     }
 }

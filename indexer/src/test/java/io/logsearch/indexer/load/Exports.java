@@ -23,9 +23,14 @@ final class Exports {
     }
 
     static Path generate(Path dir, String source, long events, long seed) throws IOException {
-        Path file = dir.resolve(source + "-" + events + "-" + seed + ".ndjson");
+        return generate(dir, source, events, 30, seed);
+    }
+
+    /** Events over the last {@code days} days before {@link #UNTIL}: fewer days, fewer partitions to create. */
+    static Path generate(Path dir, String source, long events, int days, long seed) throws IOException {
+        Path file = dir.resolve(source + "-" + events + "-" + days + "-" + seed + ".ndjson");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ExportGenerator.forSource(source).write(new GeneratorSpec(events, 30, seed, UNTIL), out);
+            ExportGenerator.forSource(source).write(new GeneratorSpec(events, days, seed, UNTIL), out);
         }
         return file;
     }

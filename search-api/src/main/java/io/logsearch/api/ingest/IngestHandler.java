@@ -47,7 +47,7 @@ public final class IngestHandler implements Handler {
     private static final Set<String> PARAMS = Set.of("userId", "programId", "userPoolId");
     /** The context parameters that become {@code organization.id}. */
     private static final Set<String> ORGANIZATION_PARAMS = Set.of("programId", "userPoolId");
-    private static final BulkSettings SETTINGS = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(30));
+    private static final BulkSettings SETTINGS = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(10));
 
     private final EventIndex index;
     private final long maxBodyBytes;
@@ -100,7 +100,7 @@ public final class IngestHandler implements Handler {
                     }, counters);
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
-        } catch (LoadFailedException | IOException | ElasticsearchException e) {
+        } catch (LoadFailedException | ElasticsearchException e) {
             throw StorageErrors.translate(e instanceof LoadFailedException && e.getCause() instanceof Exception cause ? cause : e);
         }
         ObjectNode response = JSON.createObjectNode()
