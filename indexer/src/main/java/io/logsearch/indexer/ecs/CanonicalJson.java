@@ -2,6 +2,7 @@ package io.logsearch.indexer.ecs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,8 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** JSON text of records: compact as read, or canonical (keys sorted) for hashing. */
+/**
+ * JSON text of records and documents: compact as read, or canonical (keys sorted) for hashing.
+ * Trees are written node by node to a streaming generator; the data-binding layer would cost more
+ * than the writing itself, for every value.
+ */
 public final class CanonicalJson {
 
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
@@ -31,27 +37,25 @@ public final class CanonicalJson {
         }
     }
 
-    /** Writes the record with every object's keys sorted, so equal records give equal bytes. */
-    public static void writeCanonical(JsonNode node, OutputStream out) {
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(node, generator);
+    /** The tree as compact UTF-8 JSON, keys in their order in the tree. */
+    public static byte[] bytes(JsonNode node) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024)) {
+            try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+                write(node, generator);
+            }
+            return bytes.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("a parsed JSON record could not be written back as JSON", e);
+            throw new UncheckedIOException("a JSON tree could not be written as JSON", e);
         }
     }
 
-    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
+    /** Writes the tree to {@code generator}, keys in their order in the tree. */
+    public static void write(JsonNode node, JsonGenerator generator) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            Collections.sort(names);
             generator.writeStartObject();
-            for (String name : names) {
-                generator.writeFieldName(name);
-                write(node.get(name), generator);
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                generator.writeFieldName(field.getKey());
+                write(field.getValue(), generator);
             }
             generator.writeEndObject();
         } else if (node.isArray()) {
@@ -61,7 +65,63 @@ public final class CanonicalJson {
             }
             generator.writeEndArray();
         } else {
-            COMPACT.writeTree(generator, node);
+            writeScalar(node, generator);
+        }
+    }
+
+    /** Writes the record with every object's keys sorted, so equal records give equal bytes. */
+    public static void writeCanonical(JsonNode node, OutputStream out) {
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeSorted(node, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a parsed JSON record could not be written back as JSON", e);
+        }
+    }
+
+    private static void writeSorted(JsonNode node, JsonGenerator generator) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+            Collections.sort(names);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                writeSorted(node.get(name), generator);
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                writeSorted(element, generator);
+            }
+            generator.writeEndArray();
+        } else {
+            writeScalar(node, generator);
+        }
+    }
+
+    /** Exactly what the data-binding layer writes for each kind of value node. */
+    private static void writeScalar(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.getNodeType()) {
+            case STRING -> generator.writeString(node.textValue());
+            case NUMBER -> writeNumber(node, generator);
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            default -> COMPACT.writeTree(generator, node);
+        }
+    }
+
+    private static void writeNumber(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.numberType()) {
+            case INT -> generator.writeNumber(node.intValue());
+            case LONG -> generator.writeNumber(node.longValue());
+            case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+            case FLOAT -> generator.writeNumber(node.floatValue());
+            case DOUBLE -> generator.writeNumber(node.doubleValue());
+            case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
         }
     }
 }
