@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import io.logsearch.mappings.Partitioning;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,12 +24,12 @@ public final class EcsEventBuilder {
     private static final Memo<String, String[]> PATHS = new Memo<>(path -> path.split("\\."), 1_000);
 
     private final String provider;
-    private final ObjectNode record;
+    private final SourceRecord record;
     private final ObjectNode document = NODES.objectNode();
     private Instant timestamp;
     private String id;
 
-    private EcsEventBuilder(String provider, String dataset, ObjectNode record) {
+    private EcsEventBuilder(String provider, String dataset, SourceRecord record) {
         this.provider = provider;
         this.record = record;
         set("event.kind", "event");
@@ -37,8 +38,13 @@ public final class EcsEventBuilder {
     }
 
     /** Starts an event of {@code provider} (the source id) and {@code dataset} from one source record. */
-    public static EcsEventBuilder from(String provider, String dataset, ObjectNode record) {
+    public static EcsEventBuilder from(String provider, String dataset, SourceRecord record) {
         return new EcsEventBuilder(provider, dataset, record);
+    }
+
+    /** As {@link #from(String, String, SourceRecord)}, for a record without its text. */
+    public static EcsEventBuilder from(String provider, String dataset, ObjectNode record) {
+        return from(provider, dataset, SourceRecord.of(record));
     }
 
     public EcsEventBuilder timestamp(Instant value) {
@@ -74,7 +80,7 @@ public final class EcsEventBuilder {
 
     /** An id derived from the source, the context and the record's content, for sources without ids. */
     public EcsEventBuilder idFromContent(SourceContext context) {
-        this.id = EventIds.contentId(provider, context, record);
+        this.id = EventIds.contentId(provider, context, record.fields());
         return this;
     }
 
@@ -143,7 +149,7 @@ public final class EcsEventBuilder {
         ObjectNode event = (ObjectNode) document.get("event");
         event.put("id", id);
         event.put("ingested", Instant.now().toString());
-        event.put("original", CanonicalJson.compact(record));
+        event.put("original", record.originalText());
         ObjectNode ordered = NODES.objectNode();
         ordered.put("@timestamp", timestamp.toString());
         ordered.setAll(document);
