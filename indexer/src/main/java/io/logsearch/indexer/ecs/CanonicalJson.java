@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,67 +49,49 @@ public final class CanonicalJson {
 
     /** Writes the tree to {@code generator}, keys in their order in the tree. */
     public static void write(JsonNode node, JsonGenerator generator) throws IOException {
-        if (node.isObject()) {
-            generator.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                generator.writeFieldName(field.getKey());
-                write(field.getValue(), generator);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (JsonNode element : node) {
-                write(element, generator);
-            }
-            generator.writeEndArray();
-        } else {
-            writeScalar(node, generator);
-        }
+        write(node, generator, false);
     }
 
     /** Writes the record with every object's keys sorted, so equal records give equal bytes. */
     public static void writeCanonical(JsonNode node, OutputStream out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            writeSorted(node, generator);
+            write(node, generator, true);
         } catch (IOException e) {
             throw new UncheckedIOException("a parsed JSON record could not be written back as JSON", e);
         }
     }
 
-    private static void writeSorted(JsonNode node, JsonGenerator generator) throws IOException {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
-            }
-            Collections.sort(names);
-            generator.writeStartObject();
-            for (String name : names) {
-                generator.writeFieldName(name);
-                writeSorted(node.get(name), generator);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (JsonNode element : node) {
-                writeSorted(element, generator);
-            }
-            generator.writeEndArray();
-        } else {
-            writeScalar(node, generator);
-        }
-    }
-
-    /** Exactly what the data-binding layer writes for each kind of value node. */
-    private static void writeScalar(JsonNode node, JsonGenerator generator) throws IOException {
+    /** Exactly what the data-binding layer writes for each kind of node, keys sorted or not. */
+    private static void write(JsonNode node, JsonGenerator generator, boolean sortKeys) throws IOException {
         switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : sortKeys ? sortedFields(node) : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(field.getValue(), generator, sortKeys);
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(element, generator, sortKeys);
+                }
+                generator.writeEndArray();
+            }
             case STRING -> generator.writeString(node.textValue());
             case NUMBER -> writeNumber(node, generator);
             case BOOLEAN -> generator.writeBoolean(node.booleanValue());
             case NULL -> generator.writeNull();
             default -> COMPACT.writeTree(generator, node);
         }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> sortedFields(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+        fields.sort(Map.Entry.comparingByKey());
+        return fields;
     }
 
     private static void writeNumber(JsonNode node, JsonGenerator generator) throws IOException {
