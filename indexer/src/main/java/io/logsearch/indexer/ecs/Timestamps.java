@@ -139,34 +139,27 @@ public final class Timestamps {
         }
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        StringBuilder text = new StringBuilder(30);
-        digits(text, date.getYear(), 4).append('-');
-        digits(text, date.getMonthValue(), 2).append('-');
-        digits(text, date.getDayOfMonth(), 2).append('T');
-        digits(text, secondOfDay / 3600, 2).append(':');
-        digits(text, secondOfDay / 60 % 60, 2).append(':');
-        digits(text, secondOfDay % 60, 2);
+        char[] text = "0000-00-00T00:00:00.000000000Z".toCharArray();
+        digits(text, 0, 4, date.getYear());
+        digits(text, 5, 2, date.getMonthValue());
+        digits(text, 8, 2, date.getDayOfMonth());
+        digits(text, 11, 2, secondOfDay / 3600);
+        digits(text, 14, 2, secondOfDay / 60 % 60);
+        digits(text, 17, 2, secondOfDay % 60);
         int nanos = instant.getNano();
-        if (nanos > 0) {
-            text.append('.');
-            if (nanos % 1_000_000 == 0) {
-                digits(text, nanos / 1_000_000, 3);
-            } else if (nanos % 1_000 == 0) {
-                digits(text, nanos / 1_000, 6);
-            } else {
-                digits(text, nanos, 9);
-            }
-        }
-        return text.append('Z').toString();
+        digits(text, 20, 9, nanos);
+        int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        int end = fractionDigits == 0 ? 19 : 20 + fractionDigits;
+        text[end] = 'Z';
+        return new String(text, 0, end + 1);
     }
 
-    /** Appends {@code value} as {@code width} decimal digits, zero-padded. */
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String decimal = Integer.toString(value);
-        for (int i = decimal.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value} as {@code width} zero-padded decimal digits at {@code from}. */
+    private static void digits(char[] text, int from, int width, int value) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(decimal);
     }
 
     private static String abbreviate(String text) {
