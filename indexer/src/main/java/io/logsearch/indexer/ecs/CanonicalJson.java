@@ -2,6 +2,7 @@ package io.logsearch.indexer.ecs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,11 +10,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** JSON text of records: compact as read, or canonical (keys sorted) for hashing. */
+/**
+ * JSON text of records and documents: compact as read, or canonical (keys sorted) for hashing.
+ * Trees are written node by node to a streaming generator; the data-binding layer would cost more
+ * than the writing itself, for every value.
+ */
 public final class CanonicalJson {
 
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
@@ -31,37 +35,73 @@ public final class CanonicalJson {
         }
     }
 
+    /** The tree as compact UTF-8 JSON, keys in their order in the tree. */
+    public static byte[] bytes(JsonNode node) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024)) {
+            try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+                write(node, generator);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a JSON tree could not be written as JSON", e);
+        }
+    }
+
+    /** Writes the tree to {@code generator}, keys in their order in the tree. */
+    public static void write(JsonNode node, JsonGenerator generator) throws IOException {
+        write(node, generator, false);
+    }
+
     /** Writes the record with every object's keys sorted, so equal records give equal bytes. */
     public static void writeCanonical(JsonNode node, OutputStream out) {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            write(node, generator);
+            write(node, generator, true);
         } catch (IOException e) {
             throw new UncheckedIOException("a parsed JSON record could not be written back as JSON", e);
         }
     }
 
-    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
+    /** Exactly what the data-binding layer writes for each kind of node, keys sorted or not. */
+    private static void write(JsonNode node, JsonGenerator generator, boolean sortKeys) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : sortKeys ? sortedFields(node) : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(field.getValue(), generator, sortKeys);
+                }
+                generator.writeEndObject();
             }
-            Collections.sort(names);
-            generator.writeStartObject();
-            for (String name : names) {
-                generator.writeFieldName(name);
-                write(node.get(name), generator);
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(element, generator, sortKeys);
+                }
+                generator.writeEndArray();
             }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (JsonNode element : node) {
-                write(element, generator);
-            }
-            generator.writeEndArray();
-        } else {
-            COMPACT.writeTree(generator, node);
+            case STRING -> generator.writeString(node.textValue());
+            case NUMBER -> writeNumber(node, generator);
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            default -> COMPACT.writeTree(generator, node);
+        }
+    }
+
+    private static List<Map.Entry<String, JsonNode>> sortedFields(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+        fields.sort(Map.Entry.comparingByKey());
+        return fields;
+    }
+
+    private static void writeNumber(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.numberType()) {
+            case INT -> generator.writeNumber(node.intValue());
+            case LONG -> generator.writeNumber(node.longValue());
+            case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+            case FLOAT -> generator.writeNumber(node.floatValue());
+            case DOUBLE -> generator.writeNumber(node.doubleValue());
+            case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
         }
     }
 }

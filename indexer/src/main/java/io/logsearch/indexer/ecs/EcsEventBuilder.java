@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import io.logsearch.mappings.Partitioning;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -19,26 +21,42 @@ import java.util.Collection;
 public final class EcsEventBuilder {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String TIMESTAMP = "@timestamp";
     /** Field paths are a small fixed set of constants: split each once. */
-    private static final Memo<String, String[]> PATHS = new Memo<>(path -> path.split("\\."), 1_000);
+    private static final Memo<String, FieldPath> PATHS = new Memo<>(FieldPath::of, 1_000);
+
+    /** A dotted field path: the names of the objects it leads through, and the field's own name. */
+    private record FieldPath(String[] parents, String leaf) {
+        static FieldPath of(String dotted) {
+            String[] names = dotted.split("\\.");
+            return new FieldPath(Arrays.copyOf(names, names.length - 1), names[names.length - 1]);
+        }
+    }
 
     private final String provider;
-    private final ObjectNode record;
+    private final SourceRecord record;
     private final ObjectNode document = NODES.objectNode();
     private Instant timestamp;
     private String id;
 
-    private EcsEventBuilder(String provider, String dataset, ObjectNode record) {
+    private EcsEventBuilder(String provider, String dataset, SourceRecord record) {
         this.provider = provider;
         this.record = record;
+        // @timestamp leads the document; build() gives it its value
+        document.putNull(TIMESTAMP);
         set("event.kind", "event");
         set("event.provider", provider);
         set("event.dataset", dataset);
     }
 
     /** Starts an event of {@code provider} (the source id) and {@code dataset} from one source record. */
-    public static EcsEventBuilder from(String provider, String dataset, ObjectNode record) {
+    public static EcsEventBuilder from(String provider, String dataset, SourceRecord record) {
         return new EcsEventBuilder(provider, dataset, record);
+    }
+
+    /** As {@link #from(String, String, SourceRecord)}, for a record without its text. */
+    public static EcsEventBuilder from(String provider, String dataset, ObjectNode record) {
+        return from(provider, dataset, SourceRecord.of(record));
     }
 
     public EcsEventBuilder timestamp(Instant value) {
@@ -74,30 +92,34 @@ public final class EcsEventBuilder {
 
     /** An id derived from the source, the context and the record's content, for sources without ids. */
     public EcsEventBuilder idFromContent(SourceContext context) {
-        this.id = EventIds.contentId(provider, context, record);
+        this.id = EventIds.contentId(provider, context, record.fields());
         return this;
     }
 
     public EcsEventBuilder set(String path, String value) {
         if (value != null && !value.isBlank()) {
-            parentOf(path).put(leaf(path), value);
+            FieldPath field = PATHS.apply(path);
+            parentOf(field).put(field.leaf(), value);
         }
         return this;
     }
 
     public EcsEventBuilder set(String path, long value) {
-        parentOf(path).put(leaf(path), value);
+        FieldPath field = PATHS.apply(path);
+        parentOf(field).put(field.leaf(), value);
         return this;
     }
 
     public EcsEventBuilder set(String path, double value) {
-        parentOf(path).put(leaf(path), value);
+        FieldPath field = PATHS.apply(path);
+        parentOf(field).put(field.leaf(), value);
         return this;
     }
 
     public EcsEventBuilder set(String path, JsonNode value) {
         if (value != null && !value.isNull() && !value.isMissingNode()) {
-            parentOf(path).set(leaf(path), value);
+            FieldPath field = PATHS.apply(path);
+            parentOf(field).set(field.leaf(), value);
         }
         return this;
     }
@@ -107,9 +129,10 @@ public final class EcsEventBuilder {
         if (value == null || value.isBlank()) {
             return this;
         }
-        ObjectNode parent = parentOf(path);
-        JsonNode existing = parent.get(leaf(path));
-        ArrayNode array = existing instanceof ArrayNode a ? a : parent.putArray(leaf(path));
+        FieldPath field = PATHS.apply(path);
+        ObjectNode parent = parentOf(field);
+        JsonNode existing = parent.get(field.leaf());
+        ArrayNode array = existing instanceof ArrayNode a ? a : parent.putArray(field.leaf());
         for (JsonNode present : array) {
             if (present.asText().equals(value)) {
                 return this;
@@ -142,26 +165,18 @@ public final class EcsEventBuilder {
         }
         ObjectNode event = (ObjectNode) document.get("event");
         event.put("id", id);
-        event.put("ingested", Instant.now().toString());
-        event.put("original", CanonicalJson.compact(record));
-        ObjectNode ordered = NODES.objectNode();
-        ordered.put("@timestamp", timestamp.toString());
-        ordered.setAll(document);
-        return new NormalizedEvent(id, timestamp, ordered);
+        event.put("ingested", Timestamps.format(Instant.now()));
+        event.put("original", record.originalText());
+        document.put(TIMESTAMP, Timestamps.format(timestamp));
+        return new NormalizedEvent(id, timestamp, document);
     }
 
-    private ObjectNode parentOf(String path) {
-        String[] names = PATHS.apply(path);
+    private ObjectNode parentOf(FieldPath field) {
         ObjectNode node = document;
-        for (int i = 0; i < names.length - 1; i++) {
-            JsonNode child = node.get(names[i]);
-            node = child instanceof ObjectNode o ? o : node.putObject(names[i]);
+        for (String name : field.parents()) {
+            JsonNode child = node.get(name);
+            node = child instanceof ObjectNode o ? o : node.putObject(name);
         }
         return node;
-    }
-
-    private static String leaf(String path) {
-        String[] names = PATHS.apply(path);
-        return names[names.length - 1];
     }
 }

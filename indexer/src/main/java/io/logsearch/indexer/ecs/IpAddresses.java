@@ -39,7 +39,7 @@ public final class IpAddresses {
         }
         Optional<String> address = literal(trimmed.substring(0, slash));
         String prefixText = trimmed.substring(slash + 1);
-        if (address.isEmpty() || !prefixText.matches("\\d{1,3}")) {
+        if (address.isEmpty() || !isPrefixLength(prefixText)) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(prefixText);
@@ -48,6 +48,19 @@ public final class IpAddresses {
             return Optional.empty();
         }
         return Optional.of(new Network(address.get() + "/" + prefix));
+    }
+
+    /** One to three decimal digits. */
+    private static boolean isPrefixLength(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Dotted-quad IPv4: four decimal parts 0-255 without leading zeros. */

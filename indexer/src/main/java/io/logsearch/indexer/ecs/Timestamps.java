@@ -3,6 +3,7 @@ package io.logsearch.indexer.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 /** Timestamps as vendors write them: ISO-8601 with or without offset, or epoch milliseconds. */
 public final class Timestamps {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long FIRST_SECOND_OF_0000 = LocalDate.of(0, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+    private static final long LAST_SECOND_OF_9999 = (LocalDate.of(9999, 12, 31).toEpochDay() + 1) * SECONDS_PER_DAY - 1;
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{10,15}");
     private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     /**
@@ -105,7 +109,7 @@ public final class Timestamps {
             return null;
         }
         try {
-            return java.time.LocalDate.of(year, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC);
+            return LocalDate.of(year, month, day).atTime(hour, minute, second).toInstant(ZoneOffset.UTC);
         } catch (java.time.DateTimeException e) {
             return null;
         }
@@ -121,6 +125,41 @@ public final class Timestamps {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /**
+     * Exactly {@link Instant#toString()} (ISO-8601 in UTC, seconds always, the fraction in groups of
+     * three digits as needed), written without the general formatter, which costs more per event
+     * than the rest of its normalisation. Years outside 0000 to 9999 are left to the formatter.
+     */
+    public static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_SECOND_OF_0000 || seconds > LAST_SECOND_OF_9999) {
+            return instant.toString();
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        char[] text = "0000-00-00T00:00:00.000000000Z".toCharArray();
+        digits(text, 0, 4, date.getYear());
+        digits(text, 5, 2, date.getMonthValue());
+        digits(text, 8, 2, date.getDayOfMonth());
+        digits(text, 11, 2, secondOfDay / 3600);
+        digits(text, 14, 2, secondOfDay / 60 % 60);
+        digits(text, 17, 2, secondOfDay % 60);
+        int nanos = instant.getNano();
+        digits(text, 20, 9, nanos);
+        int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        int end = fractionDigits == 0 ? 19 : 20 + fractionDigits;
+        text[end] = 'Z';
+        return new String(text, 0, end + 1);
+    }
+
+    /** Writes {@code value} as {@code width} zero-padded decimal digits at {@code from}. */
+    private static void digits(char[] text, int from, int width, int value) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private static String abbreviate(String text) {

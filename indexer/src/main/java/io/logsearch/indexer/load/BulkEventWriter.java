@@ -8,9 +8,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.indexer.ecs.CanonicalJson;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * progress the load fails.
  */
 public final class BulkEventWriter implements EventSink {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventIndex index;
     private final RejectionSink rejections;
@@ -58,12 +55,7 @@ public final class BulkEventWriter implements EventSink {
     @Override
     public void write(NormalizedEvent event, RecordOrigin origin) {
         throwIfFailed();
-        byte[] document;
-        try {
-            document = JSON.writeValueAsBytes(event.document());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an ECS document could not be serialised", e);
-        }
+        byte[] document = CanonicalJson.bytes(event.document());
         String partition = index.partitions().indexFor(event.timestamp());
         String original = event.document().path("event").path("original").asText();
         ingester.add(op -> op.create(c -> c

@@ -1,8 +1,9 @@
 package io.logsearch.indexer.load;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logsearch.indexer.ecs.CanonicalJson;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.mappings.Partitioning;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.io.UncheckedIOException;
 /** Writes events as Elasticsearch bulk NDJSON: a {@code create} action line, then the document. */
 public final class NdjsonEventWriter implements EventSink {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Partitioning partitions;
     private final LoadCounters counters;
@@ -22,7 +23,7 @@ public final class NdjsonEventWriter implements EventSink {
         this.partitions = partitions;
         this.counters = counters;
         try {
-            this.out = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)
+            this.out = JSON.createGenerator(out, JsonEncoding.UTF8)
                     .setRootValueSeparator(null)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         } catch (IOException e) {
@@ -40,7 +41,7 @@ public final class NdjsonEventWriter implements EventSink {
             out.writeEndObject();
             out.writeEndObject();
             out.writeRaw('\n');
-            JSON.writeTree(out, event.document());
+            CanonicalJson.write(event.document(), out);
             out.writeRaw('\n');
         } catch (IOException e) {
             throw new LoadFailedException("cannot write the bulk output: " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package io.logsearch.indexer.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logsearch.indexer.ecs.CanonicalJson;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.read.ExportReader;
 import io.logsearch.indexer.read.Position;
@@ -9,6 +8,7 @@ import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -66,17 +66,22 @@ public final class Pipeline {
 
         @Override
         public void record(ObjectNode record, SourceContext recordContext, Position position) {
+            record(SourceRecord.of(record), recordContext, position);
+        }
+
+        @Override
+        public void record(SourceRecord record, SourceContext recordContext, Position position) {
             last = position;
             counters.read.incrementAndGet();
             NormalizedEvent event;
             try {
                 event = source.normalize(record, recordContext);
             } catch (RejectedRecordException e) {
-                reject(file, position.toString(), e.getMessage(), CanonicalJson.compact(record));
+                reject(file, position.toString(), e.getMessage(), record.originalText());
                 return;
             } catch (RuntimeException e) {
                 // a normaliser defect on odd input must not stop the load: the record is kept with the cause
-                reject(file, position.toString(), "could not normalise: " + e, CanonicalJson.compact(record));
+                reject(file, position.toString(), "could not normalise: " + e, record.originalText());
                 return;
             }
             sink.write(event, new RecordOrigin(source.id(), file, position));

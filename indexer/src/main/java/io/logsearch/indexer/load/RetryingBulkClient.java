@@ -33,8 +33,16 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
     private final LoadCounters counters;
     private final String cluster;
 
+    /**
+     * What a bulk answer is read for: each item's index, status and error, and a whole request's
+     * error. Leaving out the rest of each item (id, version, shards, sequence numbers) makes the
+     * answer a fraction of its size, and reading it a fraction of the work.
+     */
+    private static final String OUTCOMES = "took,errors,items.*._index,items.*.status,items.*.error,error,status";
+
     RetryingBulkClient(ElasticsearchClient client, RetryBudget budget, LoadCounters counters) {
-        super(client._transport(), client._transportOptions());
+        super(client._transport(), Optional.ofNullable(client._transportOptions()).orElse(client._transport().options())
+                .with(options -> options.setParameter("filter_path", OUTCOMES)));
         this.budget = budget;
         this.counters = counters;
         this.cluster = Failures.clusterName(client);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.read.JsonScanner.Outcome;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,11 @@ public final class ExportReader {
     public interface Handler {
 
         void record(ObjectNode record, SourceContext context, Position position);
+
+        /** A record with its text as the export has it, when the reader still had it; handlers that keep the text override this. */
+        default void record(SourceRecord record, SourceContext context, Position position) {
+            record(record.fields(), context, position);
+        }
 
         /**
          * Text that holds no record, or a damaged one; {@code position.record()} is 0 when the
@@ -123,6 +129,7 @@ public final class ExportReader {
     private final SpoolingInputStream spooled;
     private final RetainingInputStream raw;
     private final ContextAfterRecords contextAfterRecords = new ContextAfterRecords(FACTORY, MAX_STRING_LENGTH);
+    private final ItemWrapper itemWrapper;
     private final byte[] bodyPrefix;
     private JsonParser parser;
     private Segment segment;
@@ -140,6 +147,7 @@ public final class ExportReader {
         this.spooled = spooled;
         this.raw = new RetainingInputStream(spooled);
         this.bodyPrefix = prefixInto(layout.recordsPath());
+        this.itemWrapper = new ItemWrapper(layout.itemWrapper(), FACTORY);
     }
 
     /**
@@ -222,7 +230,8 @@ public final class ExportReader {
 
     /** A vendor response body (it holds the records path), or a single record. */
     private void body(Optional<Records> continuing) throws IOException {
-        Position start = position(parser.currentTokenLocation(), 0);
+        JsonLocation startLocation = parser.currentTokenLocation();
+        Position start = position(startLocation, 0);
         ObjectNode fields = MAPPER.createObjectNode();
         Map<String, String> context = new HashMap<>();
         Records found = continuing.orElse(null);
@@ -251,7 +260,7 @@ public final class ExportReader {
         }
         if (found == null) {
             recordIndex++;
-            handler.record(unwrap(fields), baseContext, new Position(recordIndex, start.line(), start.column()));
+            deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
         }
     }
 
@@ -313,7 +322,7 @@ public final class ExportReader {
             Position at = position(start, recordIndex);
             JsonNode item = MAPPER.readTree(parser);
             if (item instanceof ObjectNode object) {
-                handler.record(unwrap(object), array.context, at);
+                deliver(object, start, array.context, at);
             } else {
                 handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), item.toString());
             }
@@ -322,11 +331,16 @@ public final class ExportReader {
         markAt(Place.IN_VALUE, parser.currentLocation(), depthAfter);
     }
 
-    private ObjectNode unwrap(ObjectNode item) {
-        return layout.itemWrapper()
-                .filter(wrapper -> item.size() == 1 && item.get(wrapper) instanceof ObjectNode)
-                .map(wrapper -> (ObjectNode) item.get(wrapper))
-                .orElse(item);
+    /**
+     * Hands over the item just read, which began at {@code start}, with its text while the export's
+     * bytes of it are retained. Inputs in UTF-16 or UTF-32 are parsed as characters, without byte
+     * offsets: their records come without text.
+     */
+    private void deliver(ObjectNode item, JsonLocation start, SourceContext context, Position at) throws IOException {
+        Optional<String> text = start.getByteOffset() < 0
+                ? Optional.empty()
+                : raw.text(segment.offset(start), segment.offset(parser.currentLocation()));
+        handler.record(itemWrapper.unwrap(item, text), context, at);
     }
 
     private void problemAtValue(String reason) throws IOException {

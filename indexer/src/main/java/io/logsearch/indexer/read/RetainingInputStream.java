@@ -2,7 +2,9 @@ package io.logsearch.indexer.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Passes an export to the parser while keeping its bytes from a moving mark on (where reading
@@ -77,6 +79,14 @@ final class RetainingInputStream extends InputStream {
     byte[] retainedFrom(long offset) {
         int start = (int) Math.max(0, Math.min(offset - windowStart, windowLength));
         return Arrays.copyOfRange(window, start, windowLength);
+    }
+
+    /** The bytes from {@code from} up to {@code to} as UTF-8 text, or empty when they are no longer all retained. */
+    Optional<String> text(long from, long to) {
+        if (from < windowStart || to > windowStart + windowLength || from >= to) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(window, (int) (from - windowStart), (int) (to - from), StandardCharsets.UTF_8));
     }
 
     private void keep(byte[] b, int off, int n) {

@@ -18,9 +18,14 @@ public interface Source {
     /**
      * Turns one vendor record into an ECS document.
      *
-     * @param record  the record as read from the export, untouched
+     * @param record  the record as read from the export, with its text for {@code event.original}
      * @param context values the record does not carry itself (user id, program id, user pool id)
      * @throws RejectedRecordException when the record cannot become a valid event; the message says why
      */
-    NormalizedEvent normalize(ObjectNode record, SourceContext context);
+    NormalizedEvent normalize(SourceRecord record, SourceContext context);
+
+    /** As {@link #normalize(SourceRecord, SourceContext)}, for a record without its text. */
+    default NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+        return normalize(SourceRecord.of(record), context);
+    }
 }

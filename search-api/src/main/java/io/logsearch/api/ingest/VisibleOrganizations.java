@@ -1,13 +1,13 @@
 package io.logsearch.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +37,7 @@ final class VisibleOrganizations implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord record, SourceContext context) {
         NormalizedEvent event = source.normalize(record, context);
         if (caller.visibility().organizations().isEmpty()) {
             return event;

@@ -13,6 +13,7 @@ import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class ActionHubSource implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
+        ObjectNode record = sourceRecord.fields();
         String userId = context.require(SourceContext.USER_ID);
         String programId = context.require(SourceContext.PROGRAM_ID);
         Instant timestamp = Timestamps.parse(record, "timestamp");
@@ -48,7 +50,7 @@ public final class ActionHubSource implements Source {
         String assetId = text(record, "asset_id");
         String assetName = text(record, "asset_name");
 
-        return EcsEventBuilder.from(id(), DATASET, record)
+        return EcsEventBuilder.from(id(), DATASET, sourceRecord)
                 .timestamp(timestamp)
                 .action(eventType)
                 .outcome(Outcome.SUCCESS)

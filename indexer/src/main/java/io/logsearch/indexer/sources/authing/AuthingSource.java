@@ -13,6 +13,7 @@ import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class AuthingSource implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
+        ObjectNode record = sourceRecord.fields();
         String userPoolId = context.require(SourceContext.USER_POOL_ID);
         String eventType = text(record, "eventType").orElseThrow(() -> new RejectedRecordException("missing 'eventType'"));
         Outcome outcome = outcomeOf(record.path("success"));
@@ -47,7 +49,7 @@ public final class AuthingSource implements Source {
         Optional<String> displayName = text(record, "userDisplayName");
         Optional<String> appName = text(record, "appName");
 
-        EcsEventBuilder event = EcsEventBuilder.from(ID, DATASET, record)
+        EcsEventBuilder event = EcsEventBuilder.from(ID, DATASET, sourceRecord)
                 .idFromContent(context)
                 .timestamp(Timestamps.parse(record, "timestamp"))
                 .action(eventType)

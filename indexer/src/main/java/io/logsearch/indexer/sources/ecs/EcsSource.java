@@ -9,6 +9,7 @@ import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +40,8 @@ public final class EcsSource implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
+        ObjectNode record = sourceRecord.fields();
         ObjectNode document = DottedKeys.expand(record);
         ObjectNode producerEvent = document.get(EVENT) instanceof ObjectNode event ? event : document.objectNode();
         String action = scalarText(producerEvent, "action")
@@ -51,7 +53,7 @@ public final class EcsSource implements Source {
         EcsEventBuilder builder = EcsEventBuilder.from(
                         provider,
                         scalarText(producerEvent, "dataset").orElse(DEFAULT_DATASET),
-                        record)
+                        sourceRecord)
                 .timestamp(Timestamps.parse(document, TIMESTAMP))
                 .action(action);
         for (Map.Entry<String, JsonNode> field : document.properties()) {

@@ -10,6 +10,7 @@ import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +37,8 @@ public final class OnehubSource implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
+        ObjectNode record = sourceRecord.fields();
         String eventId = scalarText(record, "id").orElseThrow(() -> new RejectedRecordException("missing 'id'"));
         String markup = scalarText(record, "detail").orElseThrow(() -> new RejectedRecordException("missing 'detail'"));
         OnehubDetail detail = DetailMarkup.parse(markup);
@@ -48,7 +50,7 @@ public final class OnehubSource implements Source {
         Optional<OnehubLink> file = target.filter(link -> link.fileId().isPresent());
         Verb verb = Verb.of(action);
 
-        return EcsEventBuilder.from(ID, DATASET, record)
+        return EcsEventBuilder.from(ID, DATASET, sourceRecord)
                 .id(eventId)
                 .timestamp(Timestamps.parse(record, "updated_at"))
                 .action(action)

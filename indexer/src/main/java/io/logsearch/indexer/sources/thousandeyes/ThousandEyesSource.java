@@ -16,6 +16,7 @@ import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class ThousandEyesSource implements Source {
     }
 
     @Override
-    public NormalizedEvent normalize(ObjectNode record, SourceContext context) {
+    public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
+        ObjectNode record = sourceRecord.fields();
         Instant timestamp = Timestamps.parse(record, "date");
         String action = requiredText(record, "event");
         Categorization categorization = CATEGORIZATIONS.apply(action);
@@ -48,7 +50,7 @@ public final class ThousandEyesSource implements Source {
         AuditUser user = AuditUser.parse(text(record, "user"));
         ArrayNode resources = resources(record.path("resources"));
 
-        EcsEventBuilder event = EcsEventBuilder.from(id(), DATASET, record)
+        EcsEventBuilder event = EcsEventBuilder.from(id(), DATASET, sourceRecord)
                 .timestamp(timestamp)
                 .action(action)
                 .outcome(OUTCOMES.apply(action))
