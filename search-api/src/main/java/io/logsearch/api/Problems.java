@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 
 /** Writes {@link ApiProblem}s as {@code application/problem+json}. */
 public final class Problems {
@@ -28,6 +27,7 @@ public final class Problems {
             ctx.header("Retry-After", "10");
         }
         // JSON is UTF-8 (RFC 8259), whatever character encoding the response had been given before it failed
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString().getBytes(StandardCharsets.UTF_8));
+        ctx.status(problem.status());
+        JsonResponses.write(ctx, CONTENT_TYPE, body);
     }
 }

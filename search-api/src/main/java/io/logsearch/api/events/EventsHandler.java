@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
@@ -71,6 +72,6 @@ public final class EventsHandler implements Handler {
         links.putObject("self").put("href", Links.self(ctx));
         page.next().ifPresent(next -> links.putObject("next").put("href",
                 Links.with(ctx, "cursor", cursors.encode(new Cursors.State(resolved.range(), next, requested.fingerprint())))));
-        ctx.contentType("application/json").result(body.toString());
+        JsonResponses.write(ctx, "application/json", body);
     }
 }

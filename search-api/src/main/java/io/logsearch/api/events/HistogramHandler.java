@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
@@ -84,7 +85,7 @@ public final class HistogramHandler implements Handler {
             }
             throw StorageErrors.translate(e);
         }
-        ctx.contentType("application/json").result(body.toString());
+        JsonResponses.write(ctx, "application/json", body);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
@@ -56,6 +57,6 @@ public final class TopHandler implements Handler {
         ObjectNode body = JSON.createObjectNode().put("field", field);
         ArrayNode buckets = body.putArray("buckets");
         top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
-        ctx.contentType("application/json").result(body.toString());
+        JsonResponses.write(ctx, "application/json", body);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.JsonResponses;
 import io.logsearch.elasticsearch.EventIndex;
 import java.io.IOException;
 
@@ -32,6 +33,6 @@ public final class HealthHandler implements Handler {
             body.putObject("elasticsearch").put("status", "unreachable");
             ctx.status(503).header("Retry-After", "10");
         }
-        ctx.contentType("application/json").result(body.toString());
+        JsonResponses.write(ctx, "application/json", body);
     }
 }
