@@ -140,8 +140,9 @@ class DemoIT {
             assertLoaded(Files.readString(output), 2000, 0);
             long pid = node.running().orElseThrow().pid();
 
-            demo.destroy();
-            assertTrue(demo.waitFor(90, TimeUnit.SECONDS), "demo stops on SIGTERM");
+            // Ctrl-C in a terminal interrupts the whole foreground process group: the demo and its node
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(demo.pid()), Long.toString(pid)).start().waitFor());
+            assertTrue(demo.waitFor(90, TimeUnit.SECONDS), "demo stops on Ctrl-C");
             String log = Files.readString(output);
             assertTrue(log.contains("Elasticsearch stopped."), log);
             assertFalse(Ports.listening(esPort), "nothing listens on the node's port after the demo stopped");

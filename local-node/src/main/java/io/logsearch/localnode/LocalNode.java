@@ -40,6 +40,11 @@ public final class LocalNode {
     private final NodeDirectory directory;
     private final Path distributions;
     private final Duration startTimeout;
+    /**
+     * The process {@link #start} launched. Elasticsearch deletes its pid file as soon as it begins to
+     * shut down, so when a Ctrl-C reaches it and this JVM together, the file is gone before {@link #stop} runs.
+     */
+    private volatile Optional<ProcessHandle> launched = Optional.empty();
 
     public LocalNode(NodeSettings settings) {
         this(settings, Home.distributions(), START_TIMEOUT);
@@ -87,6 +92,7 @@ public final class LocalNode {
         Instant deadline = Instant.now().plus(startTimeout);
         try {
             launch(distribution, deadline);
+            launched = directory.process();
             awaitHealth(deadline);
         } catch (RuntimeException e) {
             try {
@@ -98,9 +104,9 @@ public final class LocalNode {
         }
     }
 
-    /** Stops the node this directory's pid file names; returns false when it was not running. */
+    /** Stops the node this directory's pid file names, or the one {@link #start} launched; returns false when neither runs. */
     public boolean stop() {
-        Optional<ProcessHandle> process = directory.process();
+        Optional<ProcessHandle> process = directory.process().or(() -> launched.filter(ProcessHandle::isAlive));
         if (process.isPresent()) {
             stop(process.get());
         }

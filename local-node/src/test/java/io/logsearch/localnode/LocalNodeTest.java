@@ -65,23 +65,9 @@ class LocalNodeTest {
 
     @Test
     void aNodeThatNeverBecomesHealthyIsStoppedAgain() throws Exception {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path distributions = dir.resolve("dist");
-        Path home = distributions.resolve("elasticsearch-" + Distribution.VERSION);
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/elasticsearch.yml"), "# defaults\n");
-        Path launcher = Files.createDirectories(home.resolve("bin")).resolve("elasticsearch");
-        // like the real launcher with -d -p FILE: leaves a process behind, named in the pid file, with
-        // ES_JAVA_OPTS on its command line; but this one never answers on its port
-        Files.writeString(launcher, "#!/bin/sh\nsh -c 'while :; do sleep 1; done' \"$ES_JAVA_OPTS\" >/dev/null 2>&1 &\n"
-                + "echo $! > \"$3\"\necho $! > \"$(dirname \"$3\")/launched\"\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path nodeDir = dir.resolve("node");
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
-        LocalNode node = new LocalNode(NodeSettings.of(port, nodeDir), distributions, Duration.ofSeconds(2));
+        int port = freePort();
+        LocalNode node = new LocalNode(NodeSettings.of(port, nodeDir), fakeDistribution(""), Duration.ofSeconds(2));
 
         LocalNodeException e = assertThrows(LocalNodeException.class, () -> node.start(message -> { }));
 
@@ -90,6 +76,43 @@ class LocalNodeTest {
         long pid = Long.parseLong(Files.readString(nodeDir.resolve("run/launched")).trim());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the node that never became healthy is stopped");
         assertFalse(Files.exists(nodeDir.resolve("run/elasticsearch.pid")));
+    }
+
+    /** Elasticsearch deletes its pid file when it begins to shut down, e.g. on the Ctrl-C that also reaches logsearch. */
+    @Test
+    void theNodeThisCallLaunchedIsStoppedEvenWhenItsPidFileIsGone() throws Exception {
+        Path nodeDir = dir.resolve("node");
+        LocalNode node = new LocalNode(NodeSettings.of(freePort(), nodeDir), fakeDistribution("(sleep 1; rm -f \"$3\") &\n"),
+                Duration.ofSeconds(2));
+
+        assertThrows(LocalNodeException.class, () -> node.start(message -> { }));
+
+        long pid = Long.parseLong(Files.readString(nodeDir.resolve("run/launched")).trim());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the launched node is stopped without its pid file");
+    }
+
+    /**
+     * A distribution whose launcher, like the real one with {@code -d -p FILE}, leaves a process behind,
+     * named in the pid file, with ES_JAVA_OPTS on its command line; but this one never answers on its port.
+     * {@code more} is shell run after the pid file is written.
+     */
+    private Path fakeDistribution(String more) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path distributions = dir.resolve("dist");
+        Path home = distributions.resolve("elasticsearch-" + Distribution.VERSION);
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/elasticsearch.yml"), "# defaults\n");
+        Path launcher = Files.createDirectories(home.resolve("bin")).resolve("elasticsearch");
+        Files.writeString(launcher, "#!/bin/sh\nsh -c 'while :; do sleep 1; done' \"$ES_JAVA_OPTS\" >/dev/null 2>&1 &\n"
+                + "echo $! > \"$3\"\necho $! > \"$(dirname \"$3\")/launched\"\n" + more);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return distributions;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
     }
 
     @Test
