@@ -36,10 +36,14 @@ final class EsCommand {
 
         /** The node of the directory on whatever port: enough to stop it, which only needs its pid file. */
         LocalNode anyNode() {
-            return new LocalNode(NodeSettings.of(port.orElse(NodeSettings.DEFAULT_HTTP_PORT), nodeDir()).withHeap(heap));
+            return nodeOn(port.orElse(NodeSettings.DEFAULT_HTTP_PORT));
         }
 
-        private Path nodeDir() {
+        LocalNode nodeOn(int httpPort) {
+            return new LocalNode(NodeSettings.of(httpPort, nodeDir()).withHeap(heap));
+        }
+
+        Path nodeDir() {
             return data == null ? Home.defaultNodeDir() : data;
         }
     }
@@ -81,12 +85,12 @@ final class EsCommand {
         @Override
         public Integer call() {
             LocalNodeChoice choice = options.choice();
-            LocalNode node = choice.node(options.heap);
             Optional<RunningNode> running = choice.running();
             if (running.isEmpty()) {
-                System.out.println("not running (node directory " + node.settings().nodeDir() + ")");
+                System.out.println("not running (node directory " + options.nodeDir() + ")");
                 return ExitCodes.NOT_RUNNING;
             }
+            LocalNode node = options.nodeOn(running.get().httpPort());
             System.out.println("running at " + running.get().url() + " (pid " + running.get().pid() + "), cluster health "
                     + node.healthStatus().orElse("not answering yet"));
             if (choice.runsElsewhere()) {

@@ -153,6 +153,8 @@ class EsCommandIT {
         assertEquals(0, statusElsewhere.exit(), "the node of the directory runs");
         assertTrue(statusElsewhere.out().startsWith("running at http://127.0.0.1:" + port + " (pid "), statusElsewhere.out());
         assertTrue(statusElsewhere.out().contains("not on port " + other), statusElsewhere.out());
+        assertTrue(statusElsewhere.out().matches("(?s)running at .*\\), cluster health (green|yellow)\n.*"),
+                "the health of the node where it runs: " + statusElsewhere.out());
 
         Run statusWithoutPort = capture("es", "status", "--data", nodeDir.toString());
         assertEquals(0, statusWithoutPort.exit());

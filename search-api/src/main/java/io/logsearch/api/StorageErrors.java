@@ -22,24 +22,28 @@ public final class StorageErrors {
     public static ApiProblem translate(Exception e) {
         if (unreachable(e)) {
             LOG.warn("Elasticsearch unavailable: {}", e.toString());
-            return new ApiProblem(503, "Search backend unavailable",
-                    "Elasticsearch cannot be reached right now; try again shortly.", List.of());
+            return new ApiProblem(503, "Elasticsearch unavailable",
+                    "Elasticsearch cannot be reached or is overloaded right now; try again shortly.", List.of());
         }
-        LOG.error("search failed", e);
-        return new ApiProblem(500, "Search failed", "The search could not be completed.", List.of());
+        LOG.error("Elasticsearch request failed", e);
+        return new ApiProblem(500, "Elasticsearch request failed", "Elasticsearch could not complete the request.", List.of());
     }
 
     private static boolean unreachable(Exception e) {
         if (e instanceof ElasticsearchException es) {
-            return es.status() == 503 || es.status() == 429;
+            return isPushBack(es.status());
         }
         if (e instanceof ResponseException response) {
-            int status = response.getResponse().getStatusLine().getStatusCode();
-            return status == 503 || status == 429;
+            return isPushBack(response.getResponse().getStatusLine().getStatusCode());
         }
         if (e instanceof TransportException t) {
-            return t.statusCode() <= 0 || t.statusCode() == 503 || t.statusCode() == 429 || t.getCause() instanceof IOException;
+            return t.statusCode() <= 0 || isPushBack(t.statusCode()) || t.getCause() instanceof IOException;
         }
         return e instanceof IOException;
+    }
+
+    /** Too many requests, or a node or a proxy in front of it that cannot answer now. */
+    private static boolean isPushBack(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
     }
 }

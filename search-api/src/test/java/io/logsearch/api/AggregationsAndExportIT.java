@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,6 +118,16 @@ class AggregationsAndExportIT {
         assertEquals(400, daily.status(), "an explicit interval is never changed behind the caller's back");
         assertEquals("interval", daily.json().at("/errors/0/field").asText());
         assertTrue(daily.json().at("/errors/0/message").asText().contains("choose a larger interval"), daily.body());
+    }
+
+    @Test
+    void anEndDateAloneReachesBackToTheEarliestEvent() {
+        JsonNode events = oddities.get("/v1/events?endDate=2001-01-01T00:00:00Z").json();
+        List<String> ids = new ArrayList<>();
+        events.get("events").forEach(event -> ids.add(event.at("/event/id").asText()));
+        assertEquals(List.of("o3", "o2", "o1"), ids);
+        assertEquals("0000-01-01T00:00:00Z", events.get("startDate").asText());
+        assertEquals(3, sum(oddities.get("/v1/events/histogram?endDate=2001-01-01T00:00:00Z").json()));
     }
 
     @Test

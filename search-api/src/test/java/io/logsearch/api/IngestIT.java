@@ -9,7 +9,9 @@ import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -143,6 +145,28 @@ class IngestIT {
         assertEquals(415, ingest("/v1/ingest/thousandeyes", gz.toByteArray()).status(), "gzip without the header");
         assertEquals(200, ingest("/v1/ingest/thousandeyes", gz.toByteArray(), "Content-Encoding", "GZIP").status());
         assertEquals(200, ingest("/v1/ingest/thousandeyes", page, "Content-Encoding", "identity").status());
+    }
+
+    @Test
+    void aDamagedGzipBodyIsABadRequest() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(PAGE.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        byte[] garbled = whole.clone();
+        for (int i = 10; i < garbled.length; i++) {
+            garbled[i] = (byte) 0xff;
+        }
+        Map<String, byte[]> damaged = Map.of(
+                "empty", new byte[0],
+                "cut inside the gzip header", Arrays.copyOf(whole, 5),
+                "deflate data garbled", garbled);
+        for (Map.Entry<String, byte[]> body : damaged.entrySet()) {
+            TestApi.Response response = ingest("/v1/ingest/thousandeyes", body.getValue(), "Content-Encoding", "gzip");
+            assertEquals(400, response.status(), body.getKey() + ": " + response.body());
+            assertEquals("Content-Encoding", response.json().at("/errors/0/field").asText(), body.getKey());
+        }
     }
 
     @Test

@@ -24,23 +24,27 @@ public final class Timestamps {
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{10,15}");
     private static final Pattern DIGITS = Pattern.compile("-?\\d+");
     /**
-     * ISO-8601 as exports write it: {@code T} or a space between date and time, optional fraction,
-     * and an optional offset as {@code Z}, {@code +08:00}, {@code +0800} or {@code +08}, with or
-     * without a space before it.
+     * ISO-8601 as exports write it: {@code T} (or a space, below) between date and time, optional
+     * fraction, and an optional offset as {@code Z}, {@code +08:00}, {@code +0800} or {@code +08},
+     * with or without a space before it.
      */
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .append(DateTimeFormatter.ISO_LOCAL_TIME)
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(IsoChronology.INSTANCE);
+    private static final DateTimeFormatter DATE_T_TIME = dateTime('T');
+    private static final DateTimeFormatter DATE_SPACE_TIME = dateTime(' ');
+
+    private static DateTimeFormatter dateTime(char separator) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .appendLiteral(separator)
+                .append(DateTimeFormatter.ISO_LOCAL_TIME)
+                .optionalStart().appendLiteral(' ').optionalEnd()
+                .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+                .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+                .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+                .toFormatter()
+                .withResolverStyle(ResolverStyle.STRICT)
+                .withChronology(IsoChronology.INSTANCE);
+    }
 
     private Timestamps() {
     }
@@ -79,7 +83,8 @@ public final class Timestamps {
                     + " is too short for epoch milliseconds (10 to 15 digits) and is not an ISO-8601 date-time");
         }
         try {
-            TemporalAccessor parsed = DATE_TIME.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
+            DateTimeFormatter format = trimmed.indexOf('T') >= 0 || trimmed.indexOf('t') >= 0 ? DATE_T_TIME : DATE_SPACE_TIME;
+            TemporalAccessor parsed = format.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime withOffset
                     ? withOffset.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);

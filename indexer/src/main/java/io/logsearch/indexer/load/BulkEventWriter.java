@@ -89,11 +89,16 @@ public final class BulkEventWriter implements EventSink {
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
         }
 
+        /** The ingester runs this on a scheduler that drops what it throws, so nothing may escape unreported. */
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                account(items.get(i), contexts.get(i));
+            try {
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    account(items.get(i), contexts.get(i));
+                }
+            } catch (RuntimeException e) {
+                fail("the outcome of a bulk request could not be recorded: " + Failures.describe(e), e);
             }
         }
 
@@ -101,12 +106,16 @@ public final class BulkEventWriter implements EventSink {
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable error) {
             Throwable cause = Failures.unwrap(error);
             if (cause instanceof BulkGaveUpException gaveUp) {
-                List<Optional<BulkResponseItem>> settled = gaveUp.settled();
-                for (int i = 0; i < settled.size(); i++) {
-                    Pending pending = contexts.get(i);
-                    settled.get(i).ifPresent(item -> account(item, pending));
-                }
                 fail(gaveUp.getMessage(), gaveUp.getCause());
+                try {
+                    List<Optional<BulkResponseItem>> settled = gaveUp.settled();
+                    for (int i = 0; i < settled.size(); i++) {
+                        Pending pending = contexts.get(i);
+                        settled.get(i).ifPresent(item -> account(item, pending));
+                    }
+                } catch (RuntimeException e) {
+                    failure.get().addSuppressed(e);
+                }
             } else {
                 fail("a bulk request failed unexpectedly: " + Failures.describe(cause), cause);
             }

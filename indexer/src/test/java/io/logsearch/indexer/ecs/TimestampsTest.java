@@ -54,7 +54,8 @@ class TimestampsTest {
     @Test
     void impossibleDatesAreRejectedNamingTheField() {
         for (String bad : new String[] {"\"2024-13-01T00:00:00Z\"", "\"2023-02-29T00:00:00Z\"", "\"2024-01-01T24:00:00Z\"",
-                "\"yesterday\"", "\"\"", "true", "{}", "1.5", "\"2024-01-01T12:00:00+25:00\"", "\"2024-01-01T12:00:00 PST\""}) {
+                "\"yesterday\"", "\"\"", "true", "{}", "1.5", "\"2024-01-01T12:00:00+25:00\"", "\"2024-01-01T12:00:00 PST\"",
+                "\"2024-01-0112:00:00Z\"", "\"2024-01-01T 12:00:00Z\"", "\"2024-01-01  12:00:00Z\""}) {
             RejectedRecordException e = assertThrows(RejectedRecordException.class, () -> parse(bad), bad);
             assertTrue(e.getMessage().contains("'t'"), e.getMessage());
         }

@@ -22,6 +22,7 @@ import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,6 +205,29 @@ class FlakyClusterIT {
             assertTrue(failure.getMessage().contains("Elasticsearch at " + proxy.url() + " refused a bulk request: HTTP 403 (security_exception"),
                     failure.getMessage());
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "a 403 is not waited out: " + took);
+        }
+    }
+
+    /** The ingester drops what its listener throws; a dead-letter file that cannot be written must still fail the load. */
+    @Test
+    void aRejectionThatCannotBeRecordedFailsTheLoad() throws IOException {
+        Path export = Exports.generate(dir, "thousandeyes", 500, DAYS, 28);
+        RejectionSink fullDisk = rejection -> {
+            throw new UncheckedIOException(new IOException("No space left on device"));
+        };
+        try (ScriptedProxy proxy = ScriptedProxy.in(url, r -> r.bulk() == 1
+                ? new FailItems(400, "document_parsing_exception", i -> i % 7 == 0) : ScriptedProxy.FORWARD)) {
+            ElasticsearchClient client = EsClients.create(EsSettings.of(proxy.url()));
+            try {
+                LoadFailedException failure = assertThrows(LoadFailedException.class,
+                        () -> new Loader(index(client, "unrecorded"), SMALL_BATCHES).load(Sources.byId("thousandeyes"), SourceContext.EMPTY,
+                                List.of(ExportInput.file(export)), fullDisk, new LoadCounters()));
+
+                assertTrue(failure.getMessage().startsWith("the outcome of a bulk request could not be recorded: ")
+                        && failure.getMessage().contains("No space left on device"), failure.getMessage());
+            } finally {
+                client._transport().close();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.TimeRange;
+import io.logsearch.mappings.Partitioning;
 import io.logsearch.mappings.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -127,7 +128,7 @@ public final class FilterParams {
         if (start.isEmpty() && end.isEmpty()) {
             return Optional.empty();
         }
-        Instant from = start.orElse(Instant.EPOCH);
+        Instant from = start.orElse(Partitioning.EARLIEST);
         Instant to = end.orElse(now);
         if (to.isBefore(from)) {
             params.error(end.isPresent() ? "endDate" : "startDate", "the range ends (" + to + ") before it starts (" + from + ")");

@@ -2,6 +2,7 @@ package io.logsearch.api.ingest;
 
 import io.logsearch.api.ApiProblem;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,22 +59,23 @@ final class IngestBody {
     static InputStream open(InputStream body, boolean gzipped, long maxBytes) throws IOException {
         InputStream sent = new Limited(body, maxBytes, "The request body is larger than " + size(maxBytes));
         InputStream decoded;
+        boolean gzipInside;
         try {
             decoded = new BufferedInputStream(gzipped ? new GZIPInputStream(sent) : sent);
-        } catch (ZipException e) {
-            throw new ApiProblem(400, "Invalid request", "The body is not gzip-compressed, as its Content-Encoding: gzip says.",
-                    List.of(new ApiProblem.FieldError("Content-Encoding", "the body is not gzip")));
+            decoded.mark(2);
+            gzipInside = decoded.read() == GZIP_MAGIC_1 && decoded.read() == GZIP_MAGIC_2;
+            decoded.reset();
+        } catch (ZipException | EOFException e) {
+            throw new ApiProblem(400, "Invalid request", "The body is not gzip-compressed, or is cut short, as its Content-Encoding: gzip says"
+                    + " it is: " + e.getMessage() + ".", List.of(new ApiProblem.FieldError("Content-Encoding", "the body is not valid gzip")));
         }
-        decoded.mark(2);
-        boolean gzipInside = decoded.read() == GZIP_MAGIC_1 && decoded.read() == GZIP_MAGIC_2;
-        decoded.reset();
         if (gzipInside) {
             throw new ApiProblem(415, "Unsupported Media Type", gzipped
                     ? "The body is gzip-compressed twice; compress it once."
                     : "The body is gzip-compressed: send it with Content-Encoding: gzip.",
                     List.of(new ApiProblem.FieldError("Content-Encoding", gzipped ? "compress the body once" : "must be gzip for a gzip body")));
         }
-        long maxDecoded = maxBytes * DECOMPRESSED_FACTOR;
+        long maxDecoded = Long.MAX_VALUE / DECOMPRESSED_FACTOR < maxBytes ? Long.MAX_VALUE : maxBytes * DECOMPRESSED_FACTOR;
         return gzipped ? new Limited(decoded, maxDecoded, "The request body decompresses to more than " + size(maxDecoded)) : decoded;
     }
 

@@ -19,6 +19,7 @@ import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.NumberedPage;
 import io.logsearch.api.query.TimeRange;
+import io.logsearch.mappings.Partitioning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class AuthingActionLogs implements Handler {
         Optional<Instant> start = millis(body, "start");
         Optional<Instant> end = millis(body, "end");
         if (start.isPresent() || end.isPresent()) {
-            Instant from = start.orElse(Instant.EPOCH);
+            Instant from = start.orElse(Partitioning.EARLIEST);
             Instant to = end.orElseGet(Instant::now);
             if (to.isBefore(from)) {
                 throw invalid(end.isPresent() ? "end must not be before start" : "start is in the future, and without end the logs end now");

@@ -18,6 +18,7 @@ import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.FieldCondition;
 import io.logsearch.api.query.NumberedPage;
 import io.logsearch.api.query.TimeRange;
+import io.logsearch.mappings.Partitioning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public final class OnehubActivity implements Handler {
         Optional<Instant> start = params.time("start_time", caller.timeZone().orElse(ZoneOffset.UTC));
         Optional<Instant> end = params.time("end_time", caller.timeZone().orElse(ZoneOffset.UTC));
         if (start.isPresent() || end.isPresent()) {
-            Instant from = start.orElse(Instant.EPOCH);
+            Instant from = start.orElse(Partitioning.EARLIEST);
             Instant to = end.orElseGet(Instant::now);
             if (!to.isBefore(from)) {
                 filter.range(Optional.of(new TimeRange(from, to)));

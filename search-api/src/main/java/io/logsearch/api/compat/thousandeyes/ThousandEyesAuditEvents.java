@@ -22,6 +22,7 @@ import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.SearchAfter;
 import io.logsearch.api.query.SortOrder;
 import io.logsearch.api.query.TimeRange;
+import io.logsearch.mappings.Partitioning;
 import io.logsearch.mappings.TimeWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,8 +76,8 @@ public final class ThousandEyesAuditEvents implements Handler {
         if (window.isPresent()) {
             range = window(params, window.get(), now);
         } else if (start.isPresent() || end.isPresent()) {
-            if (!end.orElse(now).isBefore(start.orElse(Instant.EPOCH))) {
-                range = Optional.of(new TimeRange(start.orElse(Instant.EPOCH), end.orElse(now)));
+            if (!end.orElse(now).isBefore(start.orElse(Partitioning.EARLIEST))) {
+                range = Optional.of(new TimeRange(start.orElse(Partitioning.EARLIEST), end.orElse(now)));
             } else if (end.isPresent()) {
                 params.error("endDate", "endDate must not be before startDate");
             } else {
