@@ -9,12 +9,12 @@ import io.logsearch.api.auth.Scope;
 import io.logsearch.api.query.EventFilter;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.TimeRange;
-import io.logsearch.mappings.Partitioning;
 import io.logsearch.mappings.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -74,7 +74,7 @@ public final class FilterParams {
      * caller may not see is refused with 403.
      */
     public static Requested read(ParamReader params, Map<String, List<String>> raw, Instant now, Caller caller) {
-        Optional<TimeRange> range = range(params, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Optional<TimeRange> range = range(params, now);
         Optional<String> text = params.single("q");
         text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
         EventFilter filter = EventFilter.builder()
@@ -110,31 +110,25 @@ public final class FilterParams {
     }
 
     private static Optional<TimeRange> range(ParamReader params, Instant now) {
-        Optional<String> window = params.single("window");
+        Optional<Duration> window = params.single("window").flatMap(text -> window(params, text));
         Optional<Instant> start = params.single("startDate").flatMap(t -> instant(params, "startDate", t));
         Optional<Instant> end = params.single("endDate").flatMap(t -> instant(params, "endDate", t));
-        if (window.isPresent()) {
-            if (params.has("startDate") || params.has("endDate")) {
-                params.error("window", "cannot be combined with startDate or endDate");
-                return Optional.empty();
+        return TimeRange.resolve(start, end, window, now, (bound, refusal) -> {
+            switch (refusal) {
+                case WINDOW_WITH_DATES -> params.error("window", "cannot be combined with startDate or endDate");
+                case END_BEFORE_START -> params.error("endDate", "is before startDate");
+                case START_AFTER_NOW -> params.error("startDate", "is in the future, and without endDate the range ends now");
             }
-            try {
-                return Optional.of(TimeRange.last(TimeWindow.parse(window.get()), now));
-            } catch (IllegalArgumentException e) {
-                params.error("window", "must match ^\\d+[smhdw]?$ (a number with an optional unit s, m, h, d or w), not '" + window.get() + "'");
-                return Optional.empty();
-            }
-        }
-        if (start.isEmpty() && end.isEmpty()) {
+        });
+    }
+
+    private static Optional<Duration> window(ParamReader params, String text) {
+        try {
+            return Optional.of(TimeWindow.parse(text));
+        } catch (IllegalArgumentException e) {
+            params.error("window", "must match ^\\d+[smhdw]?$ (a number with an optional unit s, m, h, d or w), not '" + text + "'");
             return Optional.empty();
         }
-        Instant from = start.orElse(Partitioning.EARLIEST);
-        Instant to = end.orElse(now);
-        if (to.isBefore(from)) {
-            params.error(end.isPresent() ? "endDate" : "startDate", "the range ends (" + to + ") before it starts (" + from + ")");
-            return Optional.empty();
-        }
-        return Optional.of(new TimeRange(from, to));
     }
 
     /** ISO-8601 date-time (with offset, or UTC when it has none) or epoch milliseconds. */

@@ -19,7 +19,6 @@ import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.IpNetwork;
 import io.logsearch.api.query.NumberedPage;
 import io.logsearch.api.query.TimeRange;
-import io.logsearch.mappings.Partitioning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -70,14 +69,10 @@ public final class AuthingActionLogs implements Handler {
                 .orElseThrow(() -> invalid("clientIp must be an IP address")))));
         Optional<Instant> start = millis(body, "start");
         Optional<Instant> end = millis(body, "end");
-        if (start.isPresent() || end.isPresent()) {
-            Instant from = start.orElse(Partitioning.EARLIEST);
-            Instant to = end.orElseGet(Instant::now);
-            if (to.isBefore(from)) {
-                throw invalid(end.isPresent() ? "end must not be before start" : "start is in the future, and without end the logs end now");
-            }
-            filter.range(Optional.of(new TimeRange(from, to)));
-        }
+        filter.range(TimeRange.resolve(start, end, Optional.empty(), Instant.now(), (bound, refusal) -> {
+            throw invalid(refusal == TimeRange.Refusal.END_BEFORE_START
+                    ? "end must not be before start" : "start is in the future, and without end the logs end now");
+        }));
         JsonNode success = body.get("success");
         if (success != null && !success.isNull()) {
             if (!success.isBoolean()) {

@@ -18,7 +18,6 @@ import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.query.FieldCondition;
 import io.logsearch.api.query.NumberedPage;
 import io.logsearch.api.query.TimeRange;
-import io.logsearch.mappings.Partitioning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -120,17 +119,13 @@ public final class OnehubActivity implements Handler {
         }
         Optional<Instant> start = params.time("start_time", caller.timeZone().orElse(ZoneOffset.UTC));
         Optional<Instant> end = params.time("end_time", caller.timeZone().orElse(ZoneOffset.UTC));
-        if (start.isPresent() || end.isPresent()) {
-            Instant from = start.orElse(Partitioning.EARLIEST);
-            Instant to = end.orElseGet(Instant::now);
-            if (!to.isBefore(from)) {
-                filter.range(Optional.of(new TimeRange(from, to)));
-            } else if (end.isPresent()) {
+        filter.range(TimeRange.resolve(start, end, Optional.empty(), Instant.now(), (bound, refusal) -> {
+            if (refusal == TimeRange.Refusal.END_BEFORE_START) {
                 params.error("end_time", "end_time is before start_time");
             } else {
                 params.error("start_time", "start_time is in the future, and without end_time the events end now");
             }
-        }
+        }));
         return workspaces;
     }
 

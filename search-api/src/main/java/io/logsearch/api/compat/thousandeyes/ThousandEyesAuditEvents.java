@@ -22,7 +22,6 @@ import io.logsearch.api.query.Projection;
 import io.logsearch.api.query.SearchAfter;
 import io.logsearch.api.query.SortOrder;
 import io.logsearch.api.query.TimeRange;
-import io.logsearch.mappings.Partitioning;
 import io.logsearch.mappings.TimeWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,22 +67,14 @@ public final class ThousandEyesAuditEvents implements Handler {
         Optional<Instant> start = params.single("startDate").flatMap(t -> dateTime(params, "startDate", t));
         Optional<Instant> end = params.single("endDate").flatMap(t -> dateTime(params, "endDate", t));
         Optional<String> cursor = params.single("cursor");
-        if (window.isPresent() && (start.isPresent() || end.isPresent())) {
-            params.error("window", "window cannot be used with startDate or endDate");
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Optional<TimeRange> range = Optional.empty();
-        if (window.isPresent()) {
-            range = window(params, window.get(), now);
-        } else if (start.isPresent() || end.isPresent()) {
-            if (!end.orElse(now).isBefore(start.orElse(Partitioning.EARLIEST))) {
-                range = Optional.of(new TimeRange(start.orElse(Partitioning.EARLIEST), end.orElse(now)));
-            } else if (end.isPresent()) {
-                params.error("endDate", "endDate must not be before startDate");
-            } else {
-                params.error("startDate", "startDate is in the future, and endDate defaults to now");
-            }
-        }
+        Optional<TimeRange> range = TimeRange.resolve(start, end, window.flatMap(w -> window(params, w)), Instant.now(),
+                (bound, refusal) -> {
+                    switch (refusal) {
+                        case WINDOW_WITH_DATES -> params.error("window", "window cannot be used with startDate or endDate");
+                        case END_BEFORE_START -> params.error("endDate", "endDate must not be before startDate");
+                        case START_AFTER_NOW -> params.error("startDate", "startDate is in the future, and endDate defaults to now");
+                    }
+                });
         params.throwIfInvalid();
         if (aid.isPresent() && !caller.canSee(aid.get())) {
             throw AccessDenied.forbidden("You are not assigned to account group " + aid.get() + ".");
@@ -134,17 +125,16 @@ public final class ThousandEyesAuditEvents implements Handler {
     }
 
     /**
-     * The window up to {@code now}. Any amount of 13 digits or more, in any unit, is longer than the
+     * The window's span. Any amount of 13 digits or more, in any unit, is longer than the
      * years 0000 to 9999 that events can lie in: it reaches back to the first of them.
      */
-    private static Optional<TimeRange> window(ParamReader params, String window, Instant now) {
+    private static Optional<Duration> window(ParamReader params, String window) {
         Matcher m = WINDOW.matcher(window);
         if (!m.matches()) {
             params.error("window", "window must match ^\\d+(?:[smhdw]{1})?$, such as 12h");
             return Optional.empty();
         }
-        Duration span = m.group(1).length() > 12 ? ChronoUnit.FOREVER.getDuration() : TimeWindow.parse(m.group(1) + m.group(2));
-        return Optional.of(TimeRange.last(span, now));
+        return Optional.of(m.group(1).length() > 12 ? ChronoUnit.FOREVER.getDuration() : TimeWindow.parse(m.group(1) + m.group(2)));
     }
 
     /** ISO-8601 date-times with a four-digit year, as the vendor documents them (UTC, seconds). */
