@@ -12,9 +12,10 @@ import io.logsearch.api.events.HistogramHandler;
 import io.logsearch.api.events.TopHandler;
 import io.logsearch.api.health.HealthHandler;
 import io.logsearch.api.ingest.IngestHandler;
-import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.web.OpenApiDocument;
 import io.logsearch.api.web.WebPage;
+import io.logsearch.elasticsearch.EsEventSearch;
+import io.logsearch.storage.EventSearch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
             return LogSearchConfig.randomSecret();
         });
         AccessControl access = new AccessControl(pluginConfig.tokens);
-        EventSearch search = new EventSearch(pluginConfig.index);
+        EventSearch search = new EsEventSearch(pluginConfig.index);
         Cursors cursors = new Cursors(secret);
 
         state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));

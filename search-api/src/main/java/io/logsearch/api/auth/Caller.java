@@ -1,6 +1,6 @@
 package io.logsearch.api.auth;
 
-import io.logsearch.api.query.Visibility;
+import io.logsearch.storage.query.Visibility;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -15,7 +15,7 @@ import io.logsearch.api.compat.onehub.OnehubErrors;
 import io.logsearch.api.compat.thousandeyes.ThousandEyesAuditEvents;
 import io.logsearch.api.compat.thousandeyes.ThousandEyesErrors;
 import io.logsearch.api.events.Cursors;
-import io.logsearch.api.query.EventSearch;
+import io.logsearch.storage.EventSearch;
 import java.time.Clock;
 import java.util.List;
 

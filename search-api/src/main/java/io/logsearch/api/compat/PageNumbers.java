@@ -1,11 +1,11 @@
 package io.logsearch.api.compat;
 
 import io.logsearch.api.ApiProblem;
-import io.logsearch.api.query.EventFilter;
-import io.logsearch.api.query.EventSearch;
-import io.logsearch.api.query.NumberedPage;
-import io.logsearch.api.query.Projection;
-import io.logsearch.api.query.Visibility;
+import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.query.EventFilter;
+import io.logsearch.storage.query.NumberedPage;
+import io.logsearch.storage.query.Projection;
+import io.logsearch.storage.query.Visibility;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

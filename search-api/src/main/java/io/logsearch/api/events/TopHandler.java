@@ -9,9 +9,9 @@ import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.api.query.EventSearch;
-import io.logsearch.api.query.QueryTranslator;
-import io.logsearch.api.query.TopBucket;
+import io.logsearch.mappings.EventFields;
+import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.query.TopBucket;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +22,12 @@ public final class TopHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FIELDS = Map.of(
-            "eventType", QueryTranslator.ACTION,
-            "userId", QueryTranslator.USER_ID,
-            "clientIp", QueryTranslator.CLIENT_IP,
-            "organizationId", QueryTranslator.ORGANIZATION_ID,
-            "source", QueryTranslator.PROVIDER,
-            "appId", QueryTranslator.APP_ID);
+            "eventType", EventFields.ACTION,
+            "userId", EventFields.USER_ID,
+            "clientIp", EventFields.CLIENT_IP,
+            "organizationId", EventFields.ORGANIZATION_ID,
+            "source", EventFields.PROVIDER,
+            "appId", EventFields.APP_ID);
 
     private final EventSearch search;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.logsearch.api.ApiProblem;
-import io.logsearch.api.query.SearchAfter;
-import io.logsearch.api.query.TimeRange;
+import io.logsearch.storage.query.SearchAfter;
+import io.logsearch.storage.query.TimeRange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,17 @@
-package io.logsearch.api.query;
+package io.logsearch.elasticsearch;
+
+import static io.logsearch.mappings.EventFields.ACTION;
+import static io.logsearch.mappings.EventFields.APP_ID;
+import static io.logsearch.mappings.EventFields.CATEGORY;
+import static io.logsearch.mappings.EventFields.CLIENT_IP;
+import static io.logsearch.mappings.EventFields.CLIENT_IP_RANGE;
+import static io.logsearch.mappings.EventFields.MESSAGE;
+import static io.logsearch.mappings.EventFields.ORGANIZATION_ID;
+import static io.logsearch.mappings.EventFields.OUTCOME;
+import static io.logsearch.mappings.EventFields.PROVIDER;
+import static io.logsearch.mappings.EventFields.REQUEST_ID;
+import static io.logsearch.mappings.EventFields.TIMESTAMP;
+import static io.logsearch.mappings.EventFields.USER_ID;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -6,6 +19,10 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.RangeRelation;
 import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import io.logsearch.storage.query.EventFilter;
+import io.logsearch.storage.query.FieldCondition;
+import io.logsearch.storage.query.IpNetwork;
+import io.logsearch.storage.query.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,21 +33,7 @@ import java.util.function.Function;
  * {@code simple_query_string} over {@code message} with a fixed set of operators, so it can never
  * become Lucene syntax, another field, or query DSL.
  */
-public final class QueryTranslator {
-
-    /** Fields behind the filters, as named in the index template. */
-    public static final String TIMESTAMP = "@timestamp";
-    public static final String ACTION = "event.action";
-    public static final String OUTCOME = "event.outcome";
-    public static final String CLIENT_IP = "client.ip";
-    public static final String CLIENT_IP_RANGE = "client.ip_range";
-    public static final String USER_ID = "user.id";
-    public static final String ORGANIZATION_ID = "organization.id";
-    public static final String APP_ID = "authing.app.id";
-    public static final String REQUEST_ID = "http.request.id";
-    public static final String PROVIDER = "event.provider";
-    public static final String CATEGORY = "event.category";
-    public static final String MESSAGE = "message";
+final class QueryTranslator {
 
     private static final List<SimpleQueryStringFlag> TEXT_OPERATORS = List.of(
             SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
@@ -40,7 +43,7 @@ public final class QueryTranslator {
     private QueryTranslator() {
     }
 
-    public static Query translate(EventFilter filter, Visibility visibility) {
+    static Query translate(EventFilter filter, Visibility visibility) {
         List<Query> clauses = new ArrayList<>();
         anyOf(clauses, filter.eventTypes(), type -> Query.of(q -> q.term(t -> t.field(ACTION).value(type).caseInsensitive(true))));
         filter.range().ifPresent(range -> clauses.add(Query.of(q -> q.range(r -> r.date(d -> d

@@ -1,4 +1,4 @@
-package io.logsearch.api.query;
+package io.logsearch.storage.query;
 
 import java.util.Optional;
 

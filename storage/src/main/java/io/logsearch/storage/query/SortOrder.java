@@ -1,4 +1,4 @@
-package io.logsearch.api.query;
+package io.logsearch.storage.query;
 
 /** Event order: newest first (the default) or oldest first. */
 public enum SortOrder {

@@ -1,4 +1,4 @@
-package io.logsearch.api.query;
+package io.logsearch.storage.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

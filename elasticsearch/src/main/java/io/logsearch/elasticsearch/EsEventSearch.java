@@ -1,4 +1,4 @@
-package io.logsearch.api.query;
+package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -13,8 +13,20 @@ import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.mappings.EventFields;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.query.EventFilter;
+import io.logsearch.storage.query.EventPage;
+import io.logsearch.storage.query.EventQuery;
+import io.logsearch.storage.query.HistogramBucket;
+import io.logsearch.storage.query.NumberedPage;
+import io.logsearch.storage.query.Projection;
+import io.logsearch.storage.query.SearchAfter;
+import io.logsearch.storage.query.SortOrder;
+import io.logsearch.storage.query.TimeRange;
+import io.logsearch.storage.query.TopBucket;
+import io.logsearch.storage.query.Visibility;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,31 +37,27 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs event queries against the partitions of an index: pages in a total order with
- * {@code search_after}, histograms, top values, and whole-result walks for export. Only the
- * partitions that overlap a query's time range are searched.
+ * {@link EventSearch} with Elasticsearch searches: {@code search_after} on {@code @timestamp} and
+ * {@code event.id} for pages, from/size (up to {@code index.max_result_window}) for numbered pages,
+ * aggregations for histograms and top values.
  */
-public final class EventSearch {
+public final class EsEventSearch implements EventSearch {
 
-    /** More hits than this are counted as "at least". */
-    public static final int TRACK_TOTAL_UP_TO = 10_000;
     private static final int EXPORT_PAGE = 1000;
-    /** Elasticsearch's {@code index.max_result_window}: results reachable with from/size. */
-    public static final int MAX_RESULT_WINDOW = 10_000;
 
     private final EventIndex index;
 
-    public EventSearch(EventIndex index) {
+    public EsEventSearch(EventIndex index) {
         this.index = index;
     }
 
-    /** One page; fetches one event more than asked to know whether another page follows. */
+    @Override
     public EventPage search(EventQuery query) throws IOException {
         SearchResponse<ObjectNode> response = index.client().search(s -> {
             where(s, query.filter(), query.visibility())
                     .size(query.size() + 1)
-                    .sort(sort(QueryTranslator.TIMESTAMP, query.order()))
-                    .sort(sort("event.id", query.order()))
+                    .sort(sort(EventFields.TIMESTAMP, query.order()))
+                    .sort(sort(EventFields.EVENT_ID, query.order()))
                     .trackTotalHits(t -> t.count(TRACK_TOTAL_UP_TO));
             query.after().ifPresent(after -> s.searchAfter(FieldValue.of(after.timestampMillis()), FieldValue.of(after.eventId())));
             project(s, query.projection());
@@ -71,13 +79,13 @@ public final class EventSearch {
         return new EventPage(events, value, exact, next);
     }
 
-    /** Every matching event in order, a page at a time, so memory stays flat however many match. */
+    @Override
     public void forEach(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
                         Consumer<ObjectNode> consumer) throws IOException {
         walk(filter, visibility, order, projection, Optional.empty(), consumer);
     }
 
-    /** Like {@link #forEach}, starting after a page the caller already has. */
+    @Override
     public void forEachAfter(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
                              SearchAfter start, Consumer<ObjectNode> consumer) throws IOException {
         walk(filter, visibility, order, projection, Optional.of(start), consumer);
@@ -93,10 +101,7 @@ public final class EventSearch {
         } while (after.isPresent());
     }
 
-    /**
-     * Page {@code offset / size} of the newest-first results with an exact total, for the vendor
-     * APIs that page by number. Only the first {@link #MAX_RESULT_WINDOW} results can be reached.
-     */
+    @Override
     public NumberedPage page(EventFilter filter, Visibility visibility, int offset, int size, Projection projection) throws IOException {
         if (offset < 0 || size < 1 || offset + size > MAX_RESULT_WINDOW) {
             throw new IllegalArgumentException("results " + offset + " to " + (offset + size) + " lie beyond the first "
@@ -106,8 +111,8 @@ public final class EventSearch {
             where(s, filter, visibility)
                     .from(offset)
                     .size(size)
-                    .sort(sort(QueryTranslator.TIMESTAMP, SortOrder.DESC))
-                    .sort(sort("event.id", SortOrder.DESC))
+                    .sort(sort(EventFields.TIMESTAMP, SortOrder.DESC))
+                    .sort(sort(EventFields.EVENT_ID, SortOrder.DESC))
                     .trackTotalHits(t -> t.enabled(true));
             project(s, projection);
             return s;
@@ -117,20 +122,20 @@ public final class EventSearch {
         return new NumberedPage(events, total == null ? events.size() : total.value());
     }
 
-    /** Counts per bucket of {@code interval}, split by outcome, over {@code range}. */
+    @Override
     public List<HistogramBucket> histogram(EventFilter filter, Visibility visibility, TimeRange range, Duration interval)
             throws IOException {
         SearchResponse<Void> response = index.client().search(s -> where(s, filter.withRange(range), visibility)
                 .size(0)
                 .aggregations("over_time", a -> a
                         .dateHistogram(h -> h
-                                .field(QueryTranslator.TIMESTAMP)
+                                .field(EventFields.TIMESTAMP)
                                 .fixedInterval(i -> i.time(interval.toSeconds() + "s"))
                                 .minDocCount(0)
                                 .extendedBounds(b -> b
                                         .min(co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath.of(m -> m.value((double) range.start().toEpochMilli())))
                                         .max(co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath.of(m -> m.value((double) range.end().toEpochMilli())))))
-                        .aggregations("outcome", o -> o.terms(t -> t.field(QueryTranslator.OUTCOME).size(3)))),
+                        .aggregations("outcome", o -> o.terms(t -> t.field(EventFields.OUTCOME).size(3)))),
                 Void.class);
         List<HistogramBucket> buckets = new ArrayList<>();
         for (DateHistogramBucket bucket : response.aggregations().get("over_time").dateHistogram().buckets().array()) {
@@ -150,12 +155,12 @@ public final class EventSearch {
         return buckets;
     }
 
-    /** The earliest and latest matching timestamps, or empty when nothing matches. */
+    @Override
     public Optional<TimeRange> extent(EventFilter filter, Visibility visibility) throws IOException {
         SearchResponse<Void> response = index.client().search(s -> where(s, filter, visibility)
                 .size(0)
-                .aggregations("first", a -> a.min(m -> m.field(QueryTranslator.TIMESTAMP)))
-                .aggregations("last", a -> a.max(m -> m.field(QueryTranslator.TIMESTAMP))), Void.class);
+                .aggregations("first", a -> a.min(m -> m.field(EventFields.TIMESTAMP)))
+                .aggregations("last", a -> a.max(m -> m.field(EventFields.TIMESTAMP))), Void.class);
         Aggregate first = response.aggregations().get("first");
         Aggregate last = response.aggregations().get("last");
         if (first == null || last == null || Double.isNaN(first.min().value()) || Double.isInfinite(first.min().value())) {
@@ -164,7 +169,7 @@ public final class EventSearch {
         return Optional.of(new TimeRange(Instant.ofEpochMilli((long) first.min().value()), Instant.ofEpochMilli((long) last.max().value())));
     }
 
-    /** The most frequent values of {@code field} among matching events. */
+    @Override
     public List<TopBucket> top(EventFilter filter, Visibility visibility, String field, int size) throws IOException {
         SearchResponse<Void> response = index.client().search(s -> where(s, filter, visibility)
                 .size(0)
@@ -179,8 +184,8 @@ public final class EventSearch {
 
     private static void project(SearchRequest.Builder s, Projection projection) {
         switch (projection) {
-            case DOCUMENT -> s.source(src -> src.filter(f -> f.excludes("event.original")));
-            case ORIGINAL -> s.source(src -> src.filter(f -> f.includes("event.original", QueryTranslator.TIMESTAMP)));
+            case DOCUMENT -> s.source(src -> src.filter(f -> f.excludes(EventFields.ORIGINAL)));
+            case ORIGINAL -> s.source(src -> src.filter(f -> f.includes(EventFields.ORIGINAL, EventFields.TIMESTAMP)));
             case DOCUMENT_WITH_ORIGINAL -> { }
         }
     }

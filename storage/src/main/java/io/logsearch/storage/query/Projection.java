@@ -1,4 +1,4 @@
-package io.logsearch.api.query;
+package io.logsearch.storage.query;
 
 /** Which part of each stored document a search returns. */
 public enum Projection {
