@@ -1,7 +1,7 @@
 package io.logsearch.cli;
 
-import io.logsearch.indexer.generate.ExportGenerator;
-import io.logsearch.indexer.generate.GeneratorSpec;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

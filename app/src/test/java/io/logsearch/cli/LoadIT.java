@@ -3,8 +3,8 @@ package io.logsearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.logsearch.indexer.generate.ExportGenerator;
-import io.logsearch.indexer.generate.GeneratorSpec;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.OutputStream;

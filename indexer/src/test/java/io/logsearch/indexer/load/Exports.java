@@ -1,7 +1,7 @@
 package io.logsearch.indexer.load;
 
-import io.logsearch.indexer.generate.ExportGenerator;
-import io.logsearch.indexer.generate.GeneratorSpec;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;

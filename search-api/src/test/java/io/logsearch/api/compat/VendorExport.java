@@ -2,8 +2,8 @@ package io.logsearch.api.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logsearch.indexer.generate.ExportGenerator;
-import io.logsearch.indexer.generate.GeneratorSpec;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
