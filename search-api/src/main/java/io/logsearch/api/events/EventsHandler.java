@@ -9,7 +9,6 @@ import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.Caller;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.EventPage;
@@ -17,6 +16,7 @@ import io.logsearch.storage.query.EventQuery;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SearchAfter;
 import io.logsearch.storage.query.SortOrder;
+import io.logsearch.storage.query.TimeRange;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -34,44 +34,60 @@ public final class EventsHandler implements Handler {
         this.cursors = cursors;
     }
 
+    /** The endpoint's own parameters. */
+    record Params(int size, SortOrder order, boolean includeOriginal, Optional<String> cursor) {
+
+        static final Set<String> NAMES = Set.of("size", "order", "cursor", "includeOriginal");
+
+        static Params read(ParamReader params) {
+            return new Params(params.integer("size", 1, EventQuery.MAX_SIZE).orElse(EventQuery.DEFAULT_SIZE),
+                    sortOrder(params), params.bool("includeOriginal").orElse(false), params.single("cursor"));
+        }
+    }
+
+    /** {@code order}: newest first unless {@code asc}. */
+    static SortOrder sortOrder(ParamReader params) {
+        return params.choice("order", Set.of("asc", "desc")).map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC)
+                .orElse(SortOrder.DESC);
+    }
+
     @Override
     public void handle(Context ctx) {
-        FilterParams.Request request = FilterParams.request(ctx, Set.of("size", "order", "cursor", "includeOriginal"));
-        Caller caller = request.caller();
-        ParamReader params = request.params();
+        FilterParams.Request<Params> request = FilterParams.request(ctx, Params.NAMES, Params::read);
+        Params params = request.endpoint();
         FilterParams.Requested requested = request.requested();
-        int size = params.integer("size", 1, EventQuery.MAX_SIZE).orElse(EventQuery.DEFAULT_SIZE);
-        SortOrder order = params.choice("order", Set.of("asc", "desc"))
-                .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);
-        boolean includeOriginal = params.bool("includeOriginal").orElse(false);
-        Optional<String> cursor = params.single("cursor");
-        params.throwIfInvalid();
 
         EventFilter filter = requested.filter();
         Optional<SearchAfter> after = Optional.empty();
-        if (cursor.isPresent()) {
-            Cursors.State state = cursors.decode(cursor.get(), requested.fingerprint());
+        if (params.cursor().isPresent()) {
+            Cursors.State state = cursors.decode(params.cursor().get(), requested.fingerprint());
             after = Optional.of(state.after());
             filter = state.range().map(filter::withRange).orElse(filter);
         }
         EventPage page;
         try {
-            page = search.search(new EventQuery(filter, caller.visibility(), size, order, after,
-                    includeOriginal ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
+            page = search.search(new EventQuery(filter, request.caller().visibility(), params.size(), params.order(), after,
+                    params.includeOriginal() ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
         } catch (IOException | RuntimeException e) {
             throw StorageErrors.translate(e);
         }
 
+        Optional<TimeRange> range = filter.range();
+        Optional<String> next = page.next().map(n -> Links.with(ctx, "cursor",
+                cursors.encode(new Cursors.State(range, n, requested.fingerprint()))));
+        JsonResponses.write(ctx, "application/json", body(page, range, Links.self(ctx), next));
+    }
+
+    /** The response: the events, the range searched, the total, and {@code _links}. */
+    static ObjectNode body(EventPage page, Optional<TimeRange> range, String self, Optional<String> next) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode events = body.putArray("events");
         page.events().forEach(events::add);
-        EventFilter resolved = filter;
-        resolved.range().ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
+        range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
         body.putObject("total").put("value", page.total()).put("relation", page.totalIsExact() ? "eq" : "gte");
         ObjectNode links = body.putObject("_links");
-        links.putObject("self").put("href", Links.self(ctx));
-        page.next().ifPresent(next -> links.putObject("next").put("href",
-                Links.with(ctx, "cursor", cursors.encode(new Cursors.State(resolved.range(), next, requested.fingerprint())))));
-        JsonResponses.write(ctx, "application/json", body);
+        links.putObject("self").put("href", self);
+        next.ifPresent(href -> links.putObject("next").put("href", href));
+        return body;
     }
 }

@@ -42,17 +42,25 @@ public final class ExportHandler implements Handler {
         this.search = search;
     }
 
+    /** The endpoint's own parameters. */
+    record Params(boolean csv, SortOrder order, boolean includeOriginal) {
+
+        static final Set<String> NAMES = Set.of("format", "order", "includeOriginal");
+
+        static Params read(ParamReader params) {
+            return new Params(params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv"),
+                    EventsHandler.sortOrder(params), params.bool("includeOriginal").orElse(false));
+        }
+    }
+
     @Override
     public void handle(Context ctx) throws IOException {
-        FilterParams.Request request = FilterParams.request(ctx, Set.of("format", "order", "includeOriginal"));
+        FilterParams.Request<Params> request = FilterParams.request(ctx, Params.NAMES, Params::read);
         Caller caller = request.caller();
-        ParamReader params = request.params();
         FilterParams.Requested requested = request.requested();
-        boolean csv = params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv");
-        SortOrder order = params.choice("order", Set.of("asc", "desc"))
-                .map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC).orElse(SortOrder.DESC);
-        boolean includeOriginal = params.bool("includeOriginal").orElse(false);
-        params.throwIfInvalid();
+        boolean csv = request.endpoint().csv();
+        SortOrder order = request.endpoint().order();
+        boolean includeOriginal = request.endpoint().includeOriginal();
 
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
         ctx.header("Content-Disposition", "attachment; filename=\"events." + (csv ? "csv" : "ndjson") + "\"");

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,32 +49,37 @@ public final class FilterParams {
     public record Requested(EventFilter filter, String fingerprint) {
     }
 
-    /** What every {@code /v1/events} endpoint reads first: who asks, the parameters, and the filter. */
-    public record Request(Caller caller, ParamReader params, Requested requested) {
+    /**
+     * What every {@code /v1/events} endpoint reads first: who asks, the filter, and the endpoint's
+     * own parameters.
+     */
+    public record Request<T>(Caller caller, Requested requested, T endpoint) {
     }
 
     private FilterParams() {
     }
 
     /**
-     * Checks the caller's {@code search} scope, refuses parameters other than the filters and
-     * {@code endpointParams}, and reads the filters. The endpoint reads its own parameters from
-     * {@link Request#params()} and then calls {@link ParamReader#throwIfInvalid()}.
+     * Reads a {@code /v1/events} request in the order every endpoint answers: the caller's
+     * {@code search} scope (401/403); then the filters, the endpoint's own parameters read by
+     * {@code endpoint}, and any other parameter (one 400 naming every problem); then the
+     * organizations the filter names (403).
      */
-    public static Request request(Context ctx, Set<String> endpointParams) {
+    public static <T> Request<T> request(Context ctx, Set<String> endpointParams, Function<ParamReader, T> endpoint) {
         Caller caller = AccessControl.require(ctx, Scope.SEARCH);
         ParamReader params = new ParamReader(ctx.queryParamMap());
         Set<String> known = new HashSet<>(NAMES);
         known.addAll(endpointParams);
         params.rejectUnknown(known);
-        return new Request(caller, params, read(params, ctx.queryParamMap(), Instant.now(), caller));
+        Requested requested = read(params, ctx.queryParamMap(), Instant.now());
+        T own = endpoint.apply(params);
+        params.throwIfInvalid();
+        requireVisible(caller, requested.filter());
+        return new Request<>(caller, requested, own);
     }
 
-    /**
-     * Reads the filters; problems are collected in {@code params}. An {@code organizationId} the
-     * caller may not see is refused with 403.
-     */
-    public static Requested read(ParamReader params, Map<String, List<String>> raw, Instant now, Caller caller) {
+    /** Reads the filters; problems are collected in {@code params}. */
+    static Requested read(ParamReader params, Map<String, List<String>> raw, Instant now) {
         Optional<TimeRange> range = range(params, now);
         Optional<String> text = params.single("q");
         text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
@@ -90,12 +96,16 @@ public final class FilterParams {
                 .categories(keywords(params, "category"))
                 .text(text)
                 .build();
+        return new Requested(filter, fingerprint(raw, FINGERPRINTED));
+    }
+
+    /** An {@code organizationId} the caller may not see is a 403. */
+    static void requireVisible(Caller caller, EventFilter filter) {
         for (String organization : filter.organizationIds()) {
             if (!caller.canSee(organization)) {
                 throw AccessDenied.forbidden("The token '" + caller.name() + "' may not see organization " + organization + ".");
             }
         }
-        return new Requested(filter, fingerprint(raw, FINGERPRINTED));
     }
 
     /**

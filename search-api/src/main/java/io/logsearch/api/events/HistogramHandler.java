@@ -7,12 +7,12 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.JsonResponses;
-import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.Caller;
 import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.HistogramBucket;
 import io.logsearch.storage.query.TimeRange;
+import io.logsearch.storage.query.Visibility;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -52,33 +52,22 @@ public final class HistogramHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        FilterParams.Request request = FilterParams.request(ctx, Set.of("interval"));
-        Caller caller = request.caller();
-        ParamReader params = request.params();
-        FilterParams.Requested requested = request.requested();
-        Optional<Interval> requestedInterval = params.choice("interval", names()).filter(n -> !n.equals("auto"))
-                .map(HistogramHandler::named);
-        params.throwIfInvalid();
-
-        ObjectNode body = JSON.createObjectNode();
+        FilterParams.Request<Optional<Interval>> request = FilterParams.request(ctx, Set.of("interval"),
+                params -> params.choice("interval", names()).filter(n -> !n.equals("auto")).map(HistogramHandler::named));
+        EventFilter filter = request.requested().filter();
+        Visibility visibility = request.caller().visibility();
+        ObjectNode body;
         try {
-            Optional<TimeRange> range = requested.filter().range().isPresent()
-                    ? requested.filter().range()
-                    : search.extent(requested.filter(), caller.visibility());
-            Interval interval = requestedInterval.orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
+            Optional<TimeRange> range = filter.range().isPresent() ? filter.range() : search.extent(filter, visibility);
+            Interval interval = request.endpoint().orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
             if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
                 throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
                         + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
             }
-            body.put("interval", interval.name());
-            range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
-            ArrayNode buckets = body.putArray("buckets");
-            if (range.isPresent()) {
-                for (HistogramBucket b : search.histogram(requested.filter(), caller.visibility(), range.get(), interval.step())) {
-                    buckets.addObject().put("start", b.start().toString()).put("count", b.count())
-                            .put("success", b.success()).put("failure", b.failure());
-                }
-            }
+            List<HistogramBucket> buckets = range.isPresent()
+                    ? search.histogram(filter, visibility, range.get(), interval.step())
+                    : List.of();
+            body = body(interval, range, buckets);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiProblem problem) {
                 throw problem;
@@ -86,6 +75,19 @@ public final class HistogramHandler implements Handler {
             throw StorageErrors.translate(e);
         }
         JsonResponses.write(ctx, "application/json", body);
+    }
+
+    /** The response: the interval used, the range covered (none when nothing matches), and the buckets. */
+    static ObjectNode body(Interval interval, Optional<TimeRange> range, List<HistogramBucket> buckets) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("interval", interval.name());
+        range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
+        ArrayNode array = body.putArray("buckets");
+        for (HistogramBucket b : buckets) {
+            array.addObject().put("start", b.start().toString()).put("count", b.count())
+                    .put("success", b.success()).put("failure", b.failure());
+        }
+        return body;
     }
 
     /**

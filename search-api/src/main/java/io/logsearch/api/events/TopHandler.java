@@ -8,7 +8,6 @@ import io.javalin.http.Handler;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.StorageErrors;
-import io.logsearch.api.auth.Caller;
 import io.logsearch.mappings.EventFields;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.query.TopBucket;
@@ -35,28 +34,38 @@ public final class TopHandler implements Handler {
         this.search = search;
     }
 
+    /** The endpoint's own parameters. */
+    record Params(String field, int size) {
+
+        static final Set<String> NAMES = Set.of("field", "size");
+
+        static Params read(ParamReader params) {
+            String field = params.choice("field", FIELDS.keySet()).orElse("");
+            if (!params.has("field")) {
+                params.error("field", "is required: one of eventType, userId, clientIp, organizationId, source, appId");
+            }
+            return new Params(field, params.integer("size", 1, 100).orElse(10));
+        }
+    }
+
     @Override
     public void handle(Context ctx) {
-        FilterParams.Request request = FilterParams.request(ctx, Set.of("field", "size"));
-        Caller caller = request.caller();
-        ParamReader params = request.params();
-        FilterParams.Requested requested = request.requested();
-        String field = params.choice("field", FIELDS.keySet()).orElse(null);
-        if (field == null && !params.has("field")) {
-            params.error("field", "is required: one of eventType, userId, clientIp, organizationId, source, appId");
-        }
-        int size = params.integer("size", 1, 100).orElse(10);
-        params.throwIfInvalid();
-
+        FilterParams.Request<Params> request = FilterParams.request(ctx, Params.NAMES, Params::read);
+        Params params = request.endpoint();
         List<TopBucket> top;
         try {
-            top = search.top(requested.filter(), caller.visibility(), FIELDS.get(field), size);
+            top = search.top(request.requested().filter(), request.caller().visibility(), FIELDS.get(params.field()), params.size());
         } catch (IOException | RuntimeException e) {
             throw StorageErrors.translate(e);
         }
+        JsonResponses.write(ctx, "application/json", body(params.field(), top));
+    }
+
+    /** The response: the field asked for and its values, most frequent first. */
+    static ObjectNode body(String field, List<TopBucket> top) {
         ObjectNode body = JSON.createObjectNode().put("field", field);
         ArrayNode buckets = body.putArray("buckets");
         top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
-        JsonResponses.write(ctx, "application/json", body);
+        return body;
     }
 }

@@ -39,8 +39,9 @@ class FilterParamsTest {
     private static EventFilter filter(Caller caller, String... pairs) {
         Map<String, List<String>> raw = query(pairs);
         ParamReader params = new ParamReader(raw);
-        EventFilter filter = FilterParams.read(params, raw, NOW, caller).filter();
+        EventFilter filter = FilterParams.read(params, raw, NOW).filter();
         params.throwIfInvalid();
+        FilterParams.requireVisible(caller, filter);
         return filter;
     }
 

@@ -26,15 +26,15 @@ public final class AuthingManagementToken implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        JsonNode body = AuthingActionLogs.body(ctx);
-        String keyId = AuthingActionLogs.text(body, "accessKeyId").orElseThrow(() -> missing("accessKeyId"));
-        String secret = AuthingActionLogs.text(body, "accessKeySecret").orElseThrow(() -> missing("accessKeySecret"));
+        JsonNode body = AuthingBody.of(ctx);
+        String keyId = AuthingBody.text(body, "accessKeyId").orElseThrow(() -> missing("accessKeyId"));
+        String secret = AuthingBody.text(body, "accessKeySecret").orElseThrow(() -> missing("accessKeySecret"));
         Caller caller = access.identify(keyId, secret);
-        String response = AuthingActionLogs.JSON.createObjectNode()
+        String response = AuthingBody.JSON.createObjectNode()
                 .put("statusCode", 200)
                 .put("message", "")
                 .put("requestId", UUID.randomUUID().toString())
-                .set("data", AuthingActionLogs.JSON.createObjectNode()
+                .set("data", AuthingBody.JSON.createObjectNode()
                         .put("access_token", tokens.issue(caller.name()))
                         .put("expires_in", ManagementTokens.LIFETIME.toSeconds()))
                 .toString();

@@ -1,9 +1,5 @@
 package io.logsearch.api.compat.onehub;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
@@ -11,14 +7,12 @@ import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
-import io.logsearch.api.compat.Originals;
 import io.logsearch.api.compat.PageNumbers;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.FieldCondition;
 import io.logsearch.storage.query.NumberedPage;
 import io.logsearch.storage.query.TimeRange;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,12 +29,9 @@ import java.util.Set;
  */
 public final class OnehubActivity implements Handler {
 
-    private static final String SOURCE = "onehub";
-    static final int PER_PAGE = 30;
     /** Onehub's roles rank Administrator, Moderator, Collaborator, Creator, Downloader, Printer, Viewer. */
     private static final Set<String> MODERATOR_OR_ABOVE = Set.of("moderator", "administrator");
     private static final String NARROWING = "start_time and end_time, workspaces, verbs or actor";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
     private final boolean auditTrail;
@@ -62,7 +53,7 @@ public final class OnehubActivity implements Handler {
     public void handle(Context ctx) throws IOException {
         Caller caller = AccessControl.require(ctx, Scope.SEARCH);
         OnehubParams params = OnehubParams.of(ctx);
-        EventFilter.Builder filter = EventFilter.builder().sources(List.of(SOURCE));
+        EventFilter.Builder filter = EventFilter.builder().sources(List.of(OnehubPage.SOURCE));
         int page = params.page();
         if (auditTrail) {
             params.throwIfInvalid();
@@ -79,29 +70,9 @@ public final class OnehubActivity implements Handler {
                 throw AccessDenied.forbidden("Not allowed to read workspace " + w);
             });
         }
-        NumberedPage results = PageNumbers.fetch(search, filter.build(), caller.visibility(), page, PER_PAGE, "page", NARROWING);
+        NumberedPage results = PageNumbers.fetch(search, filter.build(), caller.visibility(), page, OnehubPage.PER_PAGE, "page", NARROWING);
 
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try (JsonGenerator out = JSON.getFactory().createGenerator(body, JsonEncoding.UTF8)) {
-            out.writeStartObject();
-            out.writeNumberField("total_entries", results.total());
-            out.writeNumberField("current_page", page);
-            out.writeNumberField("total_pages", (results.total() + PER_PAGE - 1) / PER_PAGE);
-            out.writeNumberField("per_page", PER_PAGE);
-            out.writeArrayFieldStart("items");
-            for (ObjectNode event : results.events()) {
-                Optional<String> original = Originals.of(event, SOURCE);
-                if (original.isPresent()) {
-                    out.writeStartObject();
-                    out.writeFieldName("event");
-                    out.writeRawValue(original.get());
-                    out.writeEndObject();
-                }
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-        }
-        ctx.contentType("application/json").result(body.toByteArray());
+        ctx.contentType("application/json").result(OnehubPage.render(results, page));
     }
 
     /** Reads the activity filters into {@code filter}; returns the workspaces asked for, for the scope check. */
