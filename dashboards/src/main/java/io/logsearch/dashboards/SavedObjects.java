@@ -80,7 +80,7 @@ public final class SavedObjects {
 
     /** The data view: its id is the base, so another base's objects never replace this one's. */
     private static ObjectNode dataView(String base) {
-        return obj("attributes", obj("fieldAttrs", "{}", "fieldFormatMap", "{}", "fields", "[]", "name", base + " events",
+        return obj("attributes", obj("fieldAttrs", "{}", "fieldFormatMap", "{}", "fields", "[]", "name", base,
                         "runtimeFieldMap", "{}", "sourceFilters", Json.text(arr(obj("value", "event.original"))),
                         "timeFieldName", "@timestamp", "title", base + "-*", "typeMeta", "{}"),
                 "coreMigrationVersion", CORE_MIGRATION_VERSION,
