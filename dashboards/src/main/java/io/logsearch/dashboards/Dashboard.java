@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A dashboard of by-reference panels, with a dashboard-wide KQL query and option-list controls. The attribute
  * shape follows the dashboard of elastic/integrations packages/teleport (exported by Kibana 8.14, model version
- * 10.2.0) and the controls the {@code controlGroupInput} of Kibana's own eCommerce sample dashboard.
+ * 10.2.0) and the controls the {@code controlGroupInput} of Kibana's own eCommerce sample dashboard; every
+ * attribute is one Kibana's dashboard schema ({@code dashboard_saved_object/schema/v1/v1.ts}) allows.
  */
 record Dashboard(String id, String title, String description, String kuery, List<Panel> panels) {
 

@@ -77,7 +77,10 @@ class SavedObjectsTest {
                 names(lens.get("attributes"))));
         Set<String> dashboardKeys = Set.of("controlGroupInput", "description", "kibanaSavedObjectMeta", "optionsJSON", "panelsJSON",
                 "refreshInterval", "timeFrom", "timeRestore", "timeTo", "title", "version");
+        // Each key is one Kibana's dashboard attribute schema (dashboard_saved_object/schema/v1/v1.ts, unknowns: 'forbid') knows.
         ofType(objects, "dashboard").forEach(d -> assertEquals(dashboardKeys, names(d.get("attributes")), "eCommerce sample dashboard"));
+        ofType(objects, "dashboard").forEach(d -> assertEquals(Set.of("chainingSystem", "controlStyle", "ignoreParentSettingsJSON",
+                "panelsJSON"), names(d.at("/attributes/controlGroupInput")), "controlGroupInput of the eCommerce sample"));
     }
 
     @Test
