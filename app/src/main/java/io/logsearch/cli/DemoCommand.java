@@ -68,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         Javalin server = ApiServer.start("127.0.0.1", port, cfg -> cfg.index = events);
         shutdown.add("stop the API server", server::stop);
         shutdown.add("say so", () -> System.out.println("Stopping..."));
-        printWelcome("http://127.0.0.1:" + server.port());
+        printWelcome("http://127.0.0.1:" + server.port(), index.base);
         shutdown.await();
         return ExitCodes.OK;
     }
@@ -136,13 +136,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printWelcome(String url) {
+    private static void printWelcome(String url, String base) {
         System.out.println();
         System.out.println("logsearch is ready: " + url + "/");
         System.out.println("Try:");
         System.out.println("  curl '" + url + "/v1/events?size=5'");
         System.out.println("  curl '" + url + "/v1/events/top?field=eventType'");
         System.out.println("  curl '" + url + "/health'");
+        System.out.println("Kibana dashboards (with Kibana 8.19 running, e.g. from docker-compose.yml):");
+        System.out.println("  ./logsearch dashboards import --kibana http://127.0.0.1:5601 --index " + base);
         System.out.println("Press Ctrl-C to stop.");
     }
 }

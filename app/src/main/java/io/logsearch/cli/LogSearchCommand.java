@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
                 NormalizeCommand.class,
                 GenerateCommand.class,
                 TemplatesCommand.class,
+                DashboardsCommand.class,
                 PruneCommand.class,
                 EsCommand.class
         },
         footer = {"",
                 "Elasticsearch: ES_URL (default http://127.0.0.1:9200), ES_API_KEY or ES_USERNAME/ES_PASSWORD, ES_CA_CERT.",
+                "Kibana (dashboards import): KIBANA_USERNAME/KIBANA_PASSWORD or KIBANA_API_KEY.",
                 "Exit status: 0 ok, 1 fatal error, 2 usage error, 3 finished but records were rejected."})
 final class LogSearchCommand {
 }

@@ -70,6 +70,8 @@ class DemoIT {
                     "on the first day the samples reach up to about now, so a 24h window shows a full day: " + newest);
 
             assertLoaded(Files.readString(output), 2000, 0);
+            assertTrue(Files.readString(output).contains("  ./logsearch dashboards import --kibana http://127.0.0.1:5601 --index "
+                    + es.indexBase() + "\n"), "the demo says how to import the Kibana dashboards");
             assertEquals(200, get(port, "/health").statusCode());
             HttpResponse<String> page = get(port, "/");
             assertTrue(page.body().contains("<h1>logsearch</h1>"));
