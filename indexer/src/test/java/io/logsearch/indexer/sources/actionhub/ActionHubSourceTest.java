@@ -47,6 +47,17 @@ class ActionHubSourceTest {
     }
 
     @Test
+    void fieldsAreReadByTheRecordFieldRule() throws Exception {
+        JsonNode doc = normalize("""
+                {"timestamp": "2025-05-01T10:00:00Z", "event_type": " viewed ", "asset_id": 77, "asset_name": false}""",
+                USER_42_IN_PROGRAM_7).document();
+        assertEquals("viewed", doc.at("/event/action").asText());
+        assertEquals("77", doc.at("/actionhub/asset/id").asText());
+        assertTrue(doc.at("/actionhub/asset/name").isMissingNode(), "a boolean is not a name");
+        assertEquals("user 42 viewed 77", doc.at("/message").asText());
+    }
+
+    @Test
     void vendorExampleWithItsPlaceholderTimestampIsRejectedNamingTheField() {
         RejectedRecordException rejected = assertThrows(RejectedRecordException.class,
                 () -> normalize(VENDOR_EXAMPLE, USER_42_IN_PROGRAM_7));

@@ -428,6 +428,21 @@ class AuthingSourceTest {
         assertEquals(List.of(type), texts(doc.at("/event/type")));
     }
 
+    @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = firstRecord();
+        record.put("userId", 42).put("appName", "  Console  ").put("appId", 1.5).put("clientIp", " 203.0.113.9 ");
+        record.put("eventType", " login ");
+        JsonNode doc = normalize(record, POOL).document();
+        assertEquals("42", doc.at("/user/id").asText());
+        assertEquals("Console", doc.at("/authing/app/name").asText());
+        assertTrue(doc.at("/authing/app/id").isMissingNode(), "a fraction is not an id");
+        assertEquals("203.0.113.9", doc.at("/client/ip").asText());
+        assertEquals("login", doc.at("/event/action").asText());
+        record.put("eventType", true);
+        assertEquals("'eventType' is not text", rejectionOf(record, POOL));
+    }
+
     private NormalizedEvent normalize(ObjectNode record, SourceContext context) {
         String before = record.toString();
         NormalizedEvent event = source.normalize(record, context);

@@ -225,6 +225,21 @@ class EcsSourceTest {
         assertEquals(CanonicalJson.compact(onehubRecord), again.document().at("/event/original").asText());
     }
 
+    @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = object("""
+                {"@timestamp": "2025-05-01T10:00:00Z",
+                 "event": {"id": " evt-7 ", "action": " login ", "outcome": " failure ", "provider": 7}}""");
+        NormalizedEvent normalized = normalize(record, SourceContext.EMPTY);
+        assertEquals("evt-7", normalized.id());
+        JsonNode event = normalized.document().get("event");
+        assertEquals("login", event.get("action").textValue());
+        assertEquals("failure", event.get("outcome").textValue());
+        assertEquals("7", event.get("provider").textValue());
+        ObjectNode fraction = object("{\"@timestamp\": \"2025-05-01T10:00:00Z\", \"event\": {\"action\": 1.5}}");
+        assertEquals("missing 'event.action'", rejectionOf(fraction));
+    }
+
     private NormalizedEvent normalize(ObjectNode record, SourceContext context) {
         String before = record.toString();
         NormalizedEvent event = source.normalize(record, context);

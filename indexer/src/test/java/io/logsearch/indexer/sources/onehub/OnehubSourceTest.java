@@ -151,6 +151,18 @@ class OnehubSourceTest {
     }
 
     @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = firstRecord(ACTIVITY_PAGE);
+        record.put("id", 123456).put("user_id", "  u-481 ").put("workspace_id", 4137);
+        JsonNode doc = normalize(record).document();
+        assertEquals("123456", doc.at("/event/id").asText());
+        assertEquals("u-481", doc.at("/user/id").asText());
+        assertEquals("4137", doc.at("/organization/id").asText());
+        record.put("id", 1.5);
+        assertEquals("'id' is not text", rejectionOf(record));
+    }
+
+    @Test
     void recordWithoutIdIsRejected() {
         ObjectNode record = firstRecord(ACTIVITY_PAGE);
         record.remove("id");
@@ -158,7 +170,7 @@ class OnehubSourceTest {
         record.put("id", "  ");
         assertEquals("missing 'id'", rejectionOf(record));
         record.putObject("id").put("value", 1);
-        assertEquals("missing 'id'", rejectionOf(record));
+        assertEquals("'id' is not text", rejectionOf(record));
     }
 
     @Test

@@ -42,6 +42,26 @@ class ThousandEyesSourceTest {
     }
 
     @Test
+    void fieldsAreReadByTheRecordFieldRule() throws Exception {
+        JsonNode doc = normalize("""
+                {"accountGroupName": true, "aid": 1234, "date": "2025-05-01T10:00:00Z",
+                 "event": " Login successful. ", "ipAddress": " 203.0.113.7 ", "uid": "  u-9 "}""").document();
+        assertEquals("Login successful.", doc.at("/event/action").asText());
+        assertEquals("1234", doc.at("/organization/id").asText());
+        assertTrue(doc.at("/organization/name").isMissingNode(), "a boolean is not a name");
+        assertEquals("u-9", doc.at("/user/id").asText());
+        assertEquals("203.0.113.7", doc.at("/client/address").asText());
+        assertEquals("203.0.113.7", doc.at("/client/ip").asText());
+    }
+
+    @Test
+    void anEventThatIsNotTextIsRejectedSayingSo() {
+        RejectedRecordException rejected = assertThrows(RejectedRecordException.class,
+                () -> normalize("{\"date\": \"2025-05-01T10:00:00Z\", \"event\": 1.5}"));
+        assertEquals("'event' is not text", rejected.getMessage());
+    }
+
+    @Test
     void vendorExampleReportCreatedBecomesAConfigurationCreation() throws Exception {
         NormalizedEvent event = normalize(REPORT_CREATED);
         JsonNode doc = event.document();
