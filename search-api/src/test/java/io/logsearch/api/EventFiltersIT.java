@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.SourceRecord;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -244,8 +246,10 @@ class EventFiltersIT {
         try (TestApi other = TestApi.start(ranges, cfg -> { })) {
             other.loadEcs(List.of(event("r1", "2024-03-01T10:00:00Z", "login", "success", "authing", "pool-1", "u1", "")));
             // an event of March 1st in June's partition: found only by searches that touch June's partition
-            ObjectNode stray = Sources.byId("ecs").normalize((ObjectNode) TestApi.JSON.readTree(
-                    event("stray", "2024-03-01T10:30:00Z", "login", "success", "authing", "pool-1", "u1", "")), SourceContext.EMPTY).document();
+            ObjectNode strayRecord = (ObjectNode) TestApi.JSON.readTree(
+                    event("stray", "2024-03-01T10:30:00Z", "login", "success", "authing", "pool-1", "u1", ""));
+            ObjectNode stray = Sources.byId("ecs")
+                    .normalize(new SourceRecord(strayRecord, Optional.empty()), SourceContext.EMPTY).document();
             other.client.index(i -> i.index(ranges.indexBase() + "-2024.06.15").id("stray").document(stray));
             other.refresh();
 

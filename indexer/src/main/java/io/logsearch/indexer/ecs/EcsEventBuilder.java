@@ -54,11 +54,6 @@ public final class EcsEventBuilder {
         return new EcsEventBuilder(provider, dataset, record);
     }
 
-    /** As {@link #from(String, String, SourceRecord)}, for a record without its text. */
-    public static EcsEventBuilder from(String provider, String dataset, ObjectNode record) {
-        return from(provider, dataset, SourceRecord.of(record));
-    }
-
     public EcsEventBuilder timestamp(Instant value) {
         this.timestamp = value;
         return this;

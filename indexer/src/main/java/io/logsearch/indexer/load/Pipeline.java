@@ -1,6 +1,5 @@
 package io.logsearch.indexer.load;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.read.ExportReader;
 import io.logsearch.indexer.read.Position;
@@ -33,7 +32,7 @@ public final class Pipeline {
                 .filter(e -> source.layout().contextFields().containsValue(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         this.sink = sink;
-        this.rejections = rejections;
+        this.rejections = new CountedRejections(rejections, counters);
         this.counters = counters;
     }
 
@@ -52,7 +51,6 @@ public final class Pipeline {
     }
 
     private void reject(String file, String position, String reason, String original) {
-        counters.rejected.incrementAndGet();
         rejections.reject(new Rejection(source.id(), file, position, reason, original));
     }
 
@@ -62,11 +60,6 @@ public final class Pipeline {
 
         Handler(String file) {
             this.file = file;
-        }
-
-        @Override
-        public void record(ObjectNode record, SourceContext recordContext, Position position) {
-            record(SourceRecord.of(record), recordContext, position);
         }
 
         @Override

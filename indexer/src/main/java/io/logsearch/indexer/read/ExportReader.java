@@ -46,12 +46,8 @@ public final class ExportReader {
     /** Receives what the reader finds, in input order. */
     public interface Handler {
 
-        void record(ObjectNode record, SourceContext context, Position position);
-
-        /** A record with its text as the export has it, when the reader still had it; handlers that keep the text override this. */
-        default void record(SourceRecord record, SourceContext context, Position position) {
-            record(record.fields(), context, position);
-        }
+        /** A record, with its text as the export has it when the reader still had it, and its body's context. */
+        void record(SourceRecord record, SourceContext context, Position position);
 
         /**
          * Text that holds no record, or a damaged one; {@code position.record()} is 0 when the
@@ -164,11 +160,6 @@ public final class ExportReader {
         try (SpoolingInputStream spooled = new SpoolingInputStream(input, spoolFile)) {
             new ExportReader(layout, baseContext, handler, spooled).readAll();
         }
-    }
-
-    /** The mapper records are parsed with: numbers keep their exact written value. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     private void readAll() throws IOException {

@@ -1,28 +1,33 @@
 package io.logsearch.indexer.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 
-/** Reading scalar fields of vendor records, which may be missing, null, numbers or of the wrong kind. */
+/**
+ * Reading a text field of a vendor record, one rule for every source: a string counts stripped of
+ * surrounding white space, an integer as its digits ({@code 1234} is {@code "1234"}, as vendors write
+ * ids either way); a blank string, {@code null} or an absent field is no value; booleans, fractions,
+ * objects and arrays are not text.
+ */
 public final class RecordFields {
 
     private RecordFields() {
     }
 
-    /** The field's text (numbers as written), or empty when it is absent, null or not a scalar. */
-    public static String text(JsonNode record, String field) {
+    /** The field's text by the rule above, or empty. */
+    public static Optional<String> text(JsonNode record, String field) {
         JsonNode value = record.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+        if (value.isTextual()) {
+            return Optional.of(value.textValue().strip()).filter(text -> !text.isEmpty());
+        }
+        return value.isIntegralNumber() ? Optional.of(value.asText()) : Optional.empty();
     }
 
-    /** The field's text; a rejection naming the field when it is missing, blank or not a scalar. */
+    /** The field's text; a rejection naming the field when it is absent, blank or not text. */
     public static String requiredText(JsonNode record, String field) {
-        if (record.path(field).isContainerNode()) {
-            throw new RejectedRecordException("'" + field + "' is not text");
-        }
-        String value = text(record, field);
-        if (value.isBlank()) {
-            throw new RejectedRecordException("missing '" + field + "'");
-        }
-        return value;
+        JsonNode value = record.path(field);
+        boolean missing = value.isMissingNode() || value.isNull() || value.isTextual();
+        return text(record, field).orElseThrow(() -> new RejectedRecordException(
+                missing ? "missing '" + field + "'" : "'" + field + "' is not text"));
     }
 }

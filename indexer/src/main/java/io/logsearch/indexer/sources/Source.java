@@ -1,7 +1,5 @@
 package io.logsearch.indexer.sources;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * One audit-log source: how its exports are laid out and how one of its records becomes an ECS
  * event. A new source is one new package with one implementation of this interface, registered in
@@ -23,9 +21,4 @@ public interface Source {
      * @throws RejectedRecordException when the record cannot become a valid event; the message says why
      */
     NormalizedEvent normalize(SourceRecord record, SourceContext context);
-
-    /** As {@link #normalize(SourceRecord, SourceContext)}, for a record without its text. */
-    default NormalizedEvent normalize(ObjectNode record, SourceContext context) {
-        return normalize(SourceRecord.of(record), context);
-    }
 }

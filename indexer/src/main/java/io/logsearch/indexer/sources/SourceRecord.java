@@ -13,11 +13,6 @@ import java.util.Optional;
  */
 public record SourceRecord(ObjectNode fields, Optional<String> text) {
 
-    /** A record without its text. */
-    public static SourceRecord of(ObjectNode fields) {
-        return new SourceRecord(fields, Optional.empty());
-    }
-
     /** What {@code event.original} keeps: the text as read, else the fields written back as compact JSON. */
     public String originalText() {
         return text.orElseGet(() -> CanonicalJson.compact(fields));

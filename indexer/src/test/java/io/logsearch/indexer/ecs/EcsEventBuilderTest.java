@@ -1,5 +1,6 @@
 package io.logsearch.indexer.ecs;
 
+import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
+import io.logsearch.indexer.sources.SourceRecord;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,8 @@ class EcsEventBuilderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ObjectNode record() throws Exception {
-        return (ObjectNode) JSON.readTree("{\"b\":2,\"a\":\"x\"}");
+    private static SourceRecord record() throws Exception {
+        return withoutText((ObjectNode) JSON.readTree("{\"b\":2,\"a\":\"x\"}"));
     }
 
     @Test

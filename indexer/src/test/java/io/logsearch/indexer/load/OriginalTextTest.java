@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.indexer.read.ExportInput;
-import io.logsearch.indexer.read.ExportReader;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
+import io.logsearch.indexer.sources.TestRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class OriginalTextTest {
         assertEquals(1, events.size(), rejections.toString());
         String original = events.get(0).document().at("/event/original").asText();
         assertEquals(record, original);
-        JsonNode parsed = ExportReader.mapper().readTree(original);
+        JsonNode parsed = TestRecords.EXACT.readTree(original);
         assertEquals("1E+2", parsed.get("latency").toString(), "one object, numbers as exact as written");
         assertEquals("failure", events.get(0).document().at("/event/outcome").asText());
     }

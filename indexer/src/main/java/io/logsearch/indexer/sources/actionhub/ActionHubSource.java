@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ActionHub raw user action history, {@code GET /users/{user_id}/events} with header {@code program-id}
@@ -47,8 +48,8 @@ public final class ActionHubSource implements Source {
         String programId = context.require(SourceContext.PROGRAM_ID);
         Instant timestamp = Timestamps.parse(record, "timestamp");
         String eventType = requiredText(record, "event_type");
-        String assetId = text(record, "asset_id");
-        String assetName = text(record, "asset_name");
+        Optional<String> assetId = text(record, "asset_id");
+        Optional<String> assetName = text(record, "asset_name");
 
         return EcsEventBuilder.from(id(), DATASET, sourceRecord)
                 .timestamp(timestamp)
@@ -56,13 +57,13 @@ public final class ActionHubSource implements Source {
                 .outcome(Outcome.SUCCESS)
                 .category("web")
                 .type("info")
-                .message(message(userId, eventType, assetName.isBlank() ? assetId : assetName))
+                .message(message(userId, eventType, assetName.or(() -> assetId)))
                 .set("user.id", userId)
                 .add("related.user", userId)
                 .set("organization.id", programId)
                 .set("actionhub.program_id", programId)
-                .set("actionhub.asset.id", assetId)
-                .set("actionhub.asset.name", assetName)
+                .set("actionhub.asset.id", assetId.orElse(null))
+                .set("actionhub.asset.name", assetName.orElse(null))
                 .addAll("actionhub.asset.labels", labels(record.path("asset_labels")))
                 .addAll("tags", labels(record.path("event_labels")))
                 .idFromContent(context)
@@ -70,9 +71,9 @@ public final class ActionHubSource implements Source {
     }
 
     /** E.g. {@code user 42 viewed Welcome video}. */
-    private static String message(String userId, String eventType, String asset) {
+    private static String message(String userId, String eventType, Optional<String> asset) {
         String action = "user " + userId + " " + eventType;
-        return asset.isBlank() ? action : action + " " + asset;
+        return asset.map(name -> action + " " + name).orElse(action);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.logsearch.indexer.sources.authing;
 
+import static io.logsearch.indexer.sources.RecordFields.requiredText;
+import static io.logsearch.indexer.sources.RecordFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +13,6 @@ import io.logsearch.indexer.ecs.Outcome;
 import io.logsearch.indexer.ecs.Timestamps;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
-import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
@@ -42,7 +44,7 @@ public final class AuthingSource implements Source {
     public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
         ObjectNode record = sourceRecord.fields();
         String userPoolId = context.require(SourceContext.USER_POOL_ID);
-        String eventType = text(record, "eventType").orElseThrow(() -> new RejectedRecordException("missing 'eventType'"));
+        String eventType = requiredText(record, "eventType");
         Outcome outcome = outcomeOf(record.path("success"));
         AuthingEventType type = AuthingEventType.of(eventType);
         Optional<String> userId = text(record, "userId");
@@ -99,7 +101,7 @@ public final class AuthingSource implements Source {
 
     private static void clientIp(EcsEventBuilder event, String address) {
         event.set("client.address", address);
-        IpAddresses.literal(address.trim()).ifPresent(ip -> event
+        IpAddresses.literal(address).ifPresent(ip -> event
                 .set("client.ip", ip)
                 .set("source.ip", ip)
                 .add("related.ip", ip));
@@ -167,13 +169,5 @@ public final class AuthingSource implements Source {
             return Optional.of(Long.parseLong(value.asText().trim()));
         }
         return Optional.empty();
-    }
-
-    /** A string or number field as trimmed, non-blank text. */
-    static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() || value.isNumber()
-                ? Optional.of(value.asText().trim()).filter(s -> !s.isEmpty())
-                : Optional.empty();
     }
 }

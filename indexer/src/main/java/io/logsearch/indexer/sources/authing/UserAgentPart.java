@@ -1,6 +1,7 @@
 package io.logsearch.indexer.sources.authing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.logsearch.indexer.sources.RecordFields;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,10 +20,10 @@ record UserAgentPart(Optional<String> name, Optional<String> version) {
         if (!part.isObject()) {
             return new UserAgentPart(Optional.empty(), Optional.empty());
         }
-        Optional<String> name = AuthingSource.text(part, "family").or(() -> AuthingSource.text(part, "name"));
-        Optional<String> version = AuthingSource.text(part, "version").or(() -> nonBlank(
+        Optional<String> name = RecordFields.text(part, "family").or(() -> RecordFields.text(part, "name"));
+        Optional<String> version = RecordFields.text(part, "version").or(() -> nonBlank(
                 Stream.of("major", "minor", "patch", "patch_minor")
-                        .map(field -> AuthingSource.text(part, field))
+                        .map(field -> RecordFields.text(part, field))
                         .takeWhile(Optional::isPresent)
                         .map(Optional::get)
                         .collect(Collectors.joining("."))));
@@ -35,6 +36,6 @@ record UserAgentPart(Optional<String> name, Optional<String> version) {
     }
 
     private static Optional<String> nonBlank(String text) {
-        return Optional.of(text.trim()).filter(s -> !s.isEmpty());
+        return Optional.of(text.strip()).filter(s -> !s.isEmpty());
     }
 }

@@ -1,5 +1,7 @@
 package io.logsearch.indexer.sources.ecs;
 
+import static io.logsearch.indexer.sources.RecordFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.ecs.EcsEventBuilder;
@@ -10,6 +12,7 @@ import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,16 +47,15 @@ public final class EcsSource implements Source {
         ObjectNode record = sourceRecord.fields();
         ObjectNode document = DottedKeys.expand(record);
         ObjectNode producerEvent = document.get(EVENT) instanceof ObjectNode event ? event : document.objectNode();
-        String action = scalarText(producerEvent, "action")
+        String action = text(producerEvent, "action")
                 .orElseThrow(() -> new RejectedRecordException("missing 'event.action'"));
-        String provider = scalarText(producerEvent, "provider").orElse(ID);
-        scalarText(producerEvent, "outcome").filter(outcome -> !OUTCOMES.contains(outcome)).ifPresent(outcome -> {
-            throw new RejectedRecordException("'event.outcome' must be success, failure or unknown, not " + outcome);
+        String provider = text(producerEvent, "provider").orElse(ID);
+        String dataset = text(producerEvent, "dataset").orElse(DEFAULT_DATASET);
+        Optional<String> outcome = text(producerEvent, "outcome");
+        outcome.filter(value -> !OUTCOMES.contains(value)).ifPresent(value -> {
+            throw new RejectedRecordException("'event.outcome' must be success, failure or unknown, not " + value);
         });
-        EcsEventBuilder builder = EcsEventBuilder.from(
-                        provider,
-                        scalarText(producerEvent, "dataset").orElse(DEFAULT_DATASET),
-                        sourceRecord)
+        EcsEventBuilder builder = EcsEventBuilder.from(provider, dataset, sourceRecord)
                 .timestamp(Timestamps.parse(document, TIMESTAMP))
                 .action(action);
         for (Map.Entry<String, JsonNode> field : document.properties()) {
@@ -62,22 +64,22 @@ public final class EcsSource implements Source {
             }
         }
         producerEvent.properties().forEach(field -> builder.set(EVENT + "." + field.getKey(), field.getValue()));
-        scalarText(producerEvent, "id").ifPresentOrElse(builder::id, () -> builder.idFromContent(context));
+        // what was read by the record-field rule is written as read, over the producer's spelling
+        builder.action(action).set("event.provider", provider).set("event.dataset", dataset);
+        outcome.ifPresent(value -> builder.set("event.outcome", value));
+        text(producerEvent, "id").ifPresentOrElse(builder::id, () -> builder.idFromContent(context));
         NormalizedEvent built = builder.build();
         keepProducers(producerEvent, (ObjectNode) built.document().get(EVENT));
         return built;
     }
 
-    /** The builder stamps these on every event; a producer's own values are the more accurate ones. */
+    /**
+     * The builder stamps these on every event; a producer's own values are the more accurate ones, and
+     * are kept as the producer wrote them: an original text is not stripped.
+     */
     private static void keepProducers(ObjectNode producerEvent, ObjectNode event) {
-        scalarText(producerEvent, "original").ifPresent(original -> event.put("original", original));
-        scalarText(producerEvent, "ingested").ifPresent(ingested -> event.put("ingested", ingested));
-    }
-
-    private static Optional<String> scalarText(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() || value.isNumber()
-                ? Optional.of(value.asText()).filter(s -> !s.isBlank())
-                : Optional.empty();
+        for (String field : List.of("original", "ingested")) {
+            text(producerEvent, field).ifPresent(stripped -> event.put(field, producerEvent.get(field).asText()));
+        }
     }
 }

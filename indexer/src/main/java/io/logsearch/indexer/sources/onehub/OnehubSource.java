@@ -1,5 +1,8 @@
 package io.logsearch.indexer.sources.onehub;
 
+import static io.logsearch.indexer.sources.RecordFields.requiredText;
+import static io.logsearch.indexer.sources.RecordFields.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.ecs.EcsEventBuilder;
@@ -39,13 +42,13 @@ public final class OnehubSource implements Source {
     @Override
     public NormalizedEvent normalize(SourceRecord sourceRecord, SourceContext context) {
         ObjectNode record = sourceRecord.fields();
-        String eventId = scalarText(record, "id").orElseThrow(() -> new RejectedRecordException("missing 'id'"));
-        String markup = scalarText(record, "detail").orElseThrow(() -> new RejectedRecordException("missing 'detail'"));
+        String eventId = requiredText(record, "id");
+        String markup = requiredText(record, "detail");
         OnehubDetail detail = DetailMarkup.parse(markup);
         String predicate = detail.predicate().orElseThrow(() -> new RejectedRecordException("detail has no <predicate>"));
         String action = predicate.toLowerCase(Locale.ROOT);
-        Optional<String> userId = scalarText(record, "user_id");
-        Optional<String> workspaceId = scalarText(record, "workspace_id").or(detail::firstWorkspaceId);
+        Optional<String> userId = text(record, "user_id");
+        Optional<String> workspaceId = text(record, "workspace_id").or(detail::firstWorkspaceId);
         Optional<OnehubLink> target = detail.primaryLink();
         Optional<OnehubLink> file = target.filter(link -> link.fileId().isPresent());
         Verb verb = Verb.of(action);
@@ -72,14 +75,6 @@ public final class OnehubSource implements Source {
                 .set("onehub.complement", detail.complement().orElse(null))
                 .set("onehub.detail", markup)
                 .build();
-    }
-
-    /** A string or number field as text; objects, arrays, booleans and blanks are not values here. */
-    private static Optional<String> scalarText(JsonNode record, String field) {
-        JsonNode value = record.path(field);
-        return (value.isTextual() || value.isIntegralNumber())
-                ? Optional.of(value.asText()).filter(text -> !text.isBlank())
-                : Optional.empty();
     }
 
     /** ECS category and type of a detail verb; verbs not listed are file events of type info. */

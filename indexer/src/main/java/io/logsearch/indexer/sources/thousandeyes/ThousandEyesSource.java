@@ -46,8 +46,8 @@ public final class ThousandEyesSource implements Source {
         Instant timestamp = Timestamps.parse(record, "date");
         String action = requiredText(record, "event");
         Categorization categorization = CATEGORIZATIONS.apply(action);
-        String uid = text(record, "uid");
-        AuditUser user = AuditUser.parse(text(record, "user"));
+        String uid = text(record, "uid").orElse("");
+        AuditUser user = AuditUser.parse(text(record, "user").orElse(""));
         ArrayNode resources = resources(record.path("resources"));
 
         EcsEventBuilder event = EcsEventBuilder.from(id(), DATASET, sourceRecord)
@@ -64,12 +64,12 @@ public final class ThousandEyesSource implements Source {
                 .add("related.user", uid)
                 .add("related.user", user.email())
                 .add("related.user", user.fullName())
-                .set("organization.id", text(record, "aid"))
-                .set("organization.name", text(record, "accountGroupName"))
-                .set("thousandeyes.account_group.id", text(record, "aid"))
-                .set("thousandeyes.account_group.name", text(record, "accountGroupName"))
+                .set("organization.id", text(record, "aid").orElse(null))
+                .set("organization.name", text(record, "accountGroupName").orElse(null))
+                .set("thousandeyes.account_group.id", text(record, "aid").orElse(null))
+                .set("thousandeyes.account_group.name", text(record, "accountGroupName").orElse(null))
                 .idFromContent(context);
-        setClientAddress(event, text(record, "ipAddress"));
+        text(record, "ipAddress").ifPresent(address -> setClientAddress(event, address));
         if (!resources.isEmpty()) {
             event.set("thousandeyes.resources", resources);
         }
@@ -99,10 +99,7 @@ public final class ThousandEyesSource implements Source {
         for (JsonNode item : items) {
             ObjectNode resource = JsonNodeFactory.instance.objectNode();
             for (String field : List.of("type", "name")) {
-                String value = text(item, field);
-                if (!value.isBlank()) {
-                    resource.put(field, value);
-                }
+                text(item, field).ifPresent(value -> resource.put(field, value));
             }
             if (!resource.isEmpty()) {
                 resources.add(resource);
@@ -122,12 +119,7 @@ public final class ThousandEyesSource implements Source {
 
     /** Who acted: the user text as the vendor wrote it, else the user id, else nobody named. */
     private static String actor(JsonNode record) {
-        String user = text(record, "user").strip();
-        String uid = text(record, "uid").strip();
-        if (!user.isEmpty()) {
-            return user;
-        }
-        return uid.isEmpty() ? "" : "user " + uid;
+        return text(record, "user").or(() -> text(record, "uid").map(uid -> "user " + uid)).orElse("");
     }
 
     private static String describe(JsonNode resource) {

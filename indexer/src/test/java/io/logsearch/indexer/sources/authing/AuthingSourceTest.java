@@ -1,5 +1,6 @@
 package io.logsearch.indexer.sources.authing;
 
+import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -428,9 +429,24 @@ class AuthingSourceTest {
         assertEquals(List.of(type), texts(doc.at("/event/type")));
     }
 
+    @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = firstRecord();
+        record.put("userId", 42).put("appName", "  Console  ").put("appId", 1.5).put("clientIp", " 203.0.113.9 ");
+        record.put("eventType", " login ");
+        JsonNode doc = normalize(record, POOL).document();
+        assertEquals("42", doc.at("/user/id").asText());
+        assertEquals("Console", doc.at("/authing/app/name").asText());
+        assertTrue(doc.at("/authing/app/id").isMissingNode(), "a fraction is not an id");
+        assertEquals("203.0.113.9", doc.at("/client/ip").asText());
+        assertEquals("login", doc.at("/event/action").asText());
+        record.put("eventType", true);
+        assertEquals("'eventType' is not text", rejectionOf(record, POOL));
+    }
+
     private NormalizedEvent normalize(ObjectNode record, SourceContext context) {
         String before = record.toString();
-        NormalizedEvent event = source.normalize(record, context);
+        NormalizedEvent event = source.normalize(withoutText(record), context);
         assertEquals(before, record.toString(), "normalize must not change its record");
         assertEquals(CanonicalJson.compact(record), event.document().at("/event/original").asText());
         TemplateConformance.assertEveryFieldIsMapped(event.document());
@@ -438,7 +454,7 @@ class AuthingSourceTest {
     }
 
     private String rejectionOf(ObjectNode record, SourceContext context) {
-        return assertThrows(RejectedRecordException.class, () -> source.normalize(record, context)).getMessage();
+        return assertThrows(RejectedRecordException.class, () -> source.normalize(withoutText(record), context)).getMessage();
     }
 
     private ObjectNode firstRecord() {

@@ -1,5 +1,6 @@
 package io.logsearch.indexer.sources.ecs;
 
+import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -216,7 +217,7 @@ class EcsSourceTest {
                  "detail": "<subject>Matthew Anderson</subject> <predicate>viewed</predicate> the <object><a href=\\"/workspaces/4137/files/849607\\">onehub-logo.png</a> File</object> <complement>(7 KB)</complement> in the <object><a href=\\"/workspaces/4137\\">Testing the API</a> Workspace</object>",
                  "workspace_id": 4137, "user_id": 481}
                 """);
-        NormalizedEvent first = new OnehubSource().normalize(onehubRecord, SourceContext.EMPTY);
+        NormalizedEvent first = new OnehubSource().normalize(withoutText(onehubRecord), SourceContext.EMPTY);
 
         NormalizedEvent again = normalize(first.document(), SourceContext.EMPTY);
         assertEquals(first.id(), again.id());
@@ -225,15 +226,30 @@ class EcsSourceTest {
         assertEquals(CanonicalJson.compact(onehubRecord), again.document().at("/event/original").asText());
     }
 
+    @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = object("""
+                {"@timestamp": "2025-05-01T10:00:00Z",
+                 "event": {"id": " evt-7 ", "action": " login ", "outcome": " failure ", "provider": 7}}""");
+        NormalizedEvent normalized = normalize(record, SourceContext.EMPTY);
+        assertEquals("evt-7", normalized.id());
+        JsonNode event = normalized.document().get("event");
+        assertEquals("login", event.get("action").textValue());
+        assertEquals("failure", event.get("outcome").textValue());
+        assertEquals("7", event.get("provider").textValue());
+        ObjectNode fraction = object("{\"@timestamp\": \"2025-05-01T10:00:00Z\", \"event\": {\"action\": 1.5}}");
+        assertEquals("missing 'event.action'", rejectionOf(fraction));
+    }
+
     private NormalizedEvent normalize(ObjectNode record, SourceContext context) {
         String before = record.toString();
-        NormalizedEvent event = source.normalize(record, context);
+        NormalizedEvent event = source.normalize(withoutText(record), context);
         assertEquals(before, record.toString(), "normalize must not change its record");
         return event;
     }
 
     private String rejectionOf(ObjectNode record) {
-        return assertThrows(RejectedRecordException.class, () -> source.normalize(record, SourceContext.EMPTY)).getMessage();
+        return assertThrows(RejectedRecordException.class, () -> source.normalize(withoutText(record), SourceContext.EMPTY)).getMessage();
     }
 
     private ObjectNode firstRecord() {

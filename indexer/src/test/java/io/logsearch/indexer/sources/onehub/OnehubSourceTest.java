@@ -1,5 +1,6 @@
 package io.logsearch.indexer.sources.onehub;
 
+import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,7 +137,7 @@ class OnehubSourceTest {
     @Test
     void eventIdIsTheSourcesOwnIdWhateverTheContext() {
         ObjectNode record = firstRecord(ACTIVITY_PAGE);
-        assertEquals("5063247", source.normalize(record, new SourceContext(Map.of("userPoolId", "x"))).id());
+        assertEquals("5063247", source.normalize(withoutText(record), new SourceContext(Map.of("userPoolId", "x"))).id());
     }
 
     @Test
@@ -151,6 +152,18 @@ class OnehubSourceTest {
     }
 
     @Test
+    void fieldsAreReadByTheRecordFieldRule() {
+        ObjectNode record = firstRecord(ACTIVITY_PAGE);
+        record.put("id", 123456).put("user_id", "  u-481 ").put("workspace_id", 4137);
+        JsonNode doc = normalize(record).document();
+        assertEquals("123456", doc.at("/event/id").asText());
+        assertEquals("u-481", doc.at("/user/id").asText());
+        assertEquals("4137", doc.at("/organization/id").asText());
+        record.put("id", 1.5);
+        assertEquals("'id' is not text", rejectionOf(record));
+    }
+
+    @Test
     void recordWithoutIdIsRejected() {
         ObjectNode record = firstRecord(ACTIVITY_PAGE);
         record.remove("id");
@@ -158,7 +171,7 @@ class OnehubSourceTest {
         record.put("id", "  ");
         assertEquals("missing 'id'", rejectionOf(record));
         record.putObject("id").put("value", 1);
-        assertEquals("missing 'id'", rejectionOf(record));
+        assertEquals("'id' is not text", rejectionOf(record));
     }
 
     @Test
@@ -395,7 +408,7 @@ class OnehubSourceTest {
 
     private NormalizedEvent normalize(ObjectNode record) {
         String before = record.toString();
-        NormalizedEvent event = source.normalize(record, SourceContext.EMPTY);
+        NormalizedEvent event = source.normalize(withoutText(record), SourceContext.EMPTY);
         assertEquals(before, record.toString(), "normalize must not change its record");
         assertEquals(CanonicalJson.compact(record), event.document().at("/event/original").asText());
         TemplateConformance.assertEveryFieldIsMapped(event.document());
@@ -403,7 +416,7 @@ class OnehubSourceTest {
     }
 
     private String rejectionOf(ObjectNode record) {
-        return assertThrows(RejectedRecordException.class, () -> source.normalize(record, SourceContext.EMPTY)).getMessage();
+        return assertThrows(RejectedRecordException.class, () -> source.normalize(withoutText(record), SourceContext.EMPTY)).getMessage();
     }
 
     private static List<String> texts(JsonNode array) {

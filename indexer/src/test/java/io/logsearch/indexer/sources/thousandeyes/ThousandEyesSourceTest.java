@@ -1,5 +1,6 @@
 package io.logsearch.indexer.sources.thousandeyes;
 
+import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,6 +40,26 @@ class ThousandEyesSourceTest {
     void identifiesItselfAndReadsRecordsFromAuditEvents() {
         assertEquals("thousandeyes", source.id());
         assertEquals(new ExportLayout(List.of("auditEvents"), Optional.empty(), Map.of()), source.layout());
+    }
+
+    @Test
+    void fieldsAreReadByTheRecordFieldRule() throws Exception {
+        JsonNode doc = normalize("""
+                {"accountGroupName": true, "aid": 1234, "date": "2025-05-01T10:00:00Z",
+                 "event": " Login successful. ", "ipAddress": " 203.0.113.7 ", "uid": "  u-9 "}""").document();
+        assertEquals("Login successful.", doc.at("/event/action").asText());
+        assertEquals("1234", doc.at("/organization/id").asText());
+        assertTrue(doc.at("/organization/name").isMissingNode(), "a boolean is not a name");
+        assertEquals("u-9", doc.at("/user/id").asText());
+        assertEquals("203.0.113.7", doc.at("/client/address").asText());
+        assertEquals("203.0.113.7", doc.at("/client/ip").asText());
+    }
+
+    @Test
+    void anEventThatIsNotTextIsRejectedSayingSo() {
+        RejectedRecordException rejected = assertThrows(RejectedRecordException.class,
+                () -> normalize("{\"date\": \"2025-05-01T10:00:00Z\", \"event\": 1.5}"));
+        assertEquals("'event' is not text", rejected.getMessage());
     }
 
     @Test
@@ -272,7 +293,7 @@ class ThousandEyesSourceTest {
     @Test
     void inputRecordIsNotModified() throws Exception {
         ObjectNode record = record(REPORT_CREATED);
-        source.normalize(record, SourceContext.EMPTY);
+        source.normalize(withoutText(record), SourceContext.EMPTY);
 
         assertEquals(record(REPORT_CREATED), record);
         assertFalse(record.has("@timestamp"));
@@ -291,7 +312,7 @@ class ThousandEyesSourceTest {
 
     /** Normalises and checks the document against the index template. */
     private NormalizedEvent normalize(String recordJson, SourceContext context) throws Exception {
-        NormalizedEvent event = source.normalize(record(recordJson), context);
+        NormalizedEvent event = source.normalize(withoutText(record(recordJson)), context);
         TemplateConformance.assertEveryFieldIsMapped(event.document());
         return event;
     }
