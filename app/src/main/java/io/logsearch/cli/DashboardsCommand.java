@@ -20,7 +20,7 @@ final class DashboardsCommand {
     static final class Export implements Callable<Integer> {
         @Option(names = "--index", paramLabel = "BASE", defaultValue = "${env:LOGSEARCH_INDEX:-logsearch-events}",
                 converter = OptionConverters.IndexBase.class,
-                description = "Index base the data view covers as BASE-* (default: $LOGSEARCH_INDEX or ${DEFAULT-VALUE}).")
+                description = "Index base the data view covers as BASE-* (default: $LOGSEARCH_INDEX, else logsearch-events).")
         String base;
 
         @Override
@@ -44,7 +44,7 @@ final class DashboardsCommand {
 
         @Option(names = "--index", paramLabel = "BASE", defaultValue = "${env:LOGSEARCH_INDEX:-logsearch-events}",
                 converter = OptionConverters.IndexBase.class,
-                description = "Index base: the data view's id and its pattern BASE-* (default: $LOGSEARCH_INDEX or ${DEFAULT-VALUE}).")
+                description = "Index base: the data view's id and its pattern BASE-* (default: $LOGSEARCH_INDEX, else logsearch-events).")
         String base;
 
         @Override

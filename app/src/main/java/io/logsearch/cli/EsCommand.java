@@ -27,7 +27,7 @@ final class EsCommand {
         Path data;
 
         @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "${env:LOGSEARCH_ES_HEAP:-512m}", converter = OptionConverters.Heap.class,
-                description = "JVM heap of the node (default: $LOGSEARCH_ES_HEAP or ${DEFAULT-VALUE}).")
+                description = "JVM heap of the node (default: $LOGSEARCH_ES_HEAP, else 512m).")
         String heap;
 
         LocalNodeChoice choice() {
@@ -77,7 +77,7 @@ final class EsCommand {
         }
     }
 
-    @Command(name = "status", description = "Exit 0 when the node of this node directory is running, 3 when it is not.")
+    @Command(name = "status", description = "Exit 0 when the node of this node directory is running (on --port, when given), 3 when it is not.")
     static final class Status implements Callable<Integer> {
         @Mixin
         NodeOptions options;
@@ -90,12 +90,14 @@ final class EsCommand {
                 System.out.println("not running (node directory " + options.nodeDir() + ")");
                 return ExitCodes.NOT_RUNNING;
             }
+            if (choice.runsElsewhere()) {
+                System.out.println("not running on port " + options.port.orElseThrow() + "; the node of " + options.nodeDir()
+                        + " runs at " + running.get().url() + " (pid " + running.get().pid() + ")");
+                return ExitCodes.NOT_RUNNING;
+            }
             LocalNode node = options.nodeOn(running.get().httpPort());
             System.out.println("running at " + running.get().url() + " (pid " + running.get().pid() + "), cluster health "
                     + node.healthStatus().orElse("not answering yet"));
-            if (choice.runsElsewhere()) {
-                System.out.println(choice.elsewhere());
-            }
             return ExitCodes.OK;
         }
     }

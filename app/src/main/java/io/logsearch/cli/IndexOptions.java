@@ -11,17 +11,17 @@ final class IndexOptions {
 
     @Option(names = "--index", paramLabel = "BASE", defaultValue = "${env:LOGSEARCH_INDEX:-logsearch-events}",
             converter = OptionConverters.IndexBase.class,
-            description = "Index base: partitions are BASE-YYYY.MM.DD (default: $LOGSEARCH_INDEX or ${DEFAULT-VALUE}).")
+            description = "Index base: partitions are BASE-YYYY.MM.DD (default: $LOGSEARCH_INDEX, else logsearch-events).")
     String base;
 
     @Option(names = "--partition", paramLabel = "daily|monthly", defaultValue = "${env:LOGSEARCH_PARTITION:-daily}",
             converter = OptionConverters.Partition.class,
-            description = "Partition length (default: $LOGSEARCH_PARTITION or daily).")
+            description = "Partition length (default: $LOGSEARCH_PARTITION, else daily).")
     Granularity granularity;
 
     @Option(names = "--replicas", paramLabel = "N", defaultValue = "${env:LOGSEARCH_REPLICAS:-0}",
             converter = OptionConverters.Replicas.class,
-            description = "Replicas of new partitions (default: $LOGSEARCH_REPLICAS or ${DEFAULT-VALUE}).")
+            description = "Replicas of new partitions (default: $LOGSEARCH_REPLICAS, else 0).")
     int replicas;
 
     Partitioning partitioning() {

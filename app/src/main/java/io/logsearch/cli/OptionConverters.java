@@ -3,6 +3,7 @@ package io.logsearch.cli;
 import io.logsearch.localnode.NodeSettings;
 import io.logsearch.mappings.Granularity;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.mappings.TimeWindow;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -77,6 +78,20 @@ final class OptionConverters {
                 throw new TypeConversionException("port " + port + " is outside 0-65535 (0 picks a free one)");
             }
             return port;
+        }
+    }
+
+    /**
+     * A duration with its unit ({@code 90d}, {@code 12w}, {@code 36h}, {@code 30m}, {@code 45s}):
+     * a bare number is refused, since nobody can tell whether {@code 90} means days or seconds.
+     */
+    static final class Age implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            if (!value.strip().matches("\\d{1,12}[smhdw]")) {
+                throw new TypeConversionException("'" + value + "' needs a unit: a number followed by s, m, h, d or w, such as 90d");
+            }
+            return TimeWindow.parse(value.strip());
         }
     }
 

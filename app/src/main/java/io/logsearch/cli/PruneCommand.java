@@ -1,42 +1,45 @@
 package io.logsearch.cli;
 
 import io.logsearch.elasticsearch.Retention;
-import io.logsearch.mappings.TimeWindow;
+import java.io.Console;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "prune", description = "Delete whole partitions that end before now minus --older-than (never the current one).")
+@Command(name = "prune", description = {"Delete whole partitions that end before now minus --older-than (never the current one).",
+        "Lists them first; asks on a terminal, and needs --yes otherwise."})
 final class PruneCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    /** A shorter cutoff is almost certainly a unit mistaken, and would delete nearly everything. */
+    static final Duration SHORTEST = Duration.ofDays(1);
 
     @Mixin
     IndexOptions index;
 
-    @Option(names = "--older-than", required = true, paramLabel = "WINDOW", description = "e.g. 90d, 12w, 36h.")
-    String olderThan;
+    @Option(names = "--older-than", required = true, paramLabel = "AGE", converter = OptionConverters.Age.class,
+            description = "A number with its unit: 90d, 12w, 36h (at least one day).")
+    Duration olderThan;
 
     @Option(names = "--dry-run", description = "List the partitions that would be deleted; delete nothing.")
     boolean dryRun;
 
+    @Option(names = "--yes", description = "Delete without asking (needed when not on a terminal).")
+    boolean yes;
+
     @Override
     public Integer call() throws IOException {
-        Instant now = Instant.now();
-        Instant cutoff;
-        try {
-            cutoff = now.minus(TimeWindow.parse(olderThan));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--older-than: " + e.getMessage());
+        if (olderThan.compareTo(SHORTEST) < 0) {
+            throw new UsageException("--older-than must be at least 1d; " + olderThan.toString().substring(2).toLowerCase(Locale.ROOT)
+                    + " would delete all but the newest partitions");
         }
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(olderThan);
         try (Elasticsearch es = Elasticsearch.fromEnvironment()) {
             Retention retention = new Retention(index.on(es.client()));
             List<String> expired = retention.expired(cutoff, now);
@@ -44,12 +47,33 @@ final class PruneCommand implements Callable<Integer> {
                 System.out.println("No partition of '" + index.base + "' ends before " + cutoff + ".");
                 return ExitCodes.OK;
             }
-            expired.forEach(name -> System.out.println((dryRun ? "would delete " : "deleting ") + name));
-            if (!dryRun) {
-                retention.delete(expired);
+            expired.forEach(name -> System.out.println((dryRun ? "would delete " : "to delete: ") + name));
+            String summary = expired.size() + " partition(s) of '" + index.base + "' ending before " + cutoff;
+            if (dryRun) {
+                System.out.println("Would delete " + summary + ".");
+                return ExitCodes.OK;
             }
-            System.out.println((dryRun ? "Would delete " : "Deleted ") + expired.size() + " partition(s) ending before " + cutoff + ".");
+            if (!yes && !confirmed(summary)) {
+                return ExitCodes.USAGE;
+            }
+            retention.delete(expired);
+            System.out.println("Deleted " + summary + ".");
         }
         return ExitCodes.OK;
+    }
+
+    /** Asks on the terminal; without one, deleting needs {@code --yes}. */
+    private static boolean confirmed(String summary) {
+        Console console = System.console();
+        if (console == null) {
+            System.err.println("logsearch prune: not deleting " + summary + " without --yes (no terminal to ask on).");
+            return false;
+        }
+        String answer = console.readLine("Delete %s? [y/N] ", summary);
+        if (answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        System.out.println("Nothing deleted.");
+        return false;
     }
 }

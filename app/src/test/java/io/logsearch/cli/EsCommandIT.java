@@ -150,11 +150,9 @@ class EsCommandIT {
         assertFalse(Ports.listening(Integer.parseInt(other)), "no second node was started");
 
         Run statusElsewhere = capture("es", "status", "--port", other, "--data", nodeDir.toString());
-        assertEquals(0, statusElsewhere.exit(), "the node of the directory runs");
-        assertTrue(statusElsewhere.out().startsWith("running at http://127.0.0.1:" + port + " (pid "), statusElsewhere.out());
-        assertTrue(statusElsewhere.out().contains("not on port " + other), statusElsewhere.out());
-        assertTrue(statusElsewhere.out().matches("(?s)running at .*\\), cluster health (green|yellow)\n.*"),
-                "the health of the node where it runs: " + statusElsewhere.out());
+        assertEquals(3, statusElsewhere.exit(), "no node runs on the port asked for");
+        assertEquals("not running on port " + other + "; the node of " + nodeDir + " runs at http://127.0.0.1:" + port + " (pid ",
+                statusElsewhere.out().substring(0, statusElsewhere.out().indexOf("(pid ") + 5), statusElsewhere.out());
 
         Run statusWithoutPort = capture("es", "status", "--data", nodeDir.toString());
         assertEquals(0, statusWithoutPort.exit());

@@ -72,8 +72,8 @@ class LauncherIT {
                 {"", "serve --port 70000", "Invalid value for option '--port': port 70000 is outside 0-65535 (0 picks a free one)"},
                 {"", "demo --es-port 0", "Invalid value for option '--es-port': HTTP port 0 is outside 1-65535"},
                 {"", "es status --heap 0", "Invalid value for option '--heap': heap '0' is not a JVM memory size such as 512m or 1g"},
-                {"ES_URL=ftp://es", "templates install", "logsearch: ES_URL must start with http:// or https://, not 'ftp://es'"},
-                {"ES_USERNAME=elastic", "prune --older-than 90d", "logsearch: ES_USERNAME and ES_PASSWORD must be set together"},
+                {"ES_URL=ftp://es", "templates install", "logsearch templates install: ES_URL must start with http:// or https://, not 'ftp://es'"},
+                {"ES_USERNAME=elastic", "prune --older-than 90d", "logsearch prune: ES_USERNAME and ES_PASSWORD must be set together"},
         };
         for (String[] c : cases) {
             Map<String, String> env = c[0].isEmpty() ? Map.of() : Map.of(c[0].split("=", 2)[0], c[0].split("=", 2)[1]);
