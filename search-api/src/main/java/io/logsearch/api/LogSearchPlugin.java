@@ -14,6 +14,7 @@ import io.logsearch.api.health.HealthHandler;
 import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.query.EventSearch;
 import io.logsearch.api.web.OpenApiDocument;
+import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(pluginConfig.index)));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
         state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
+        WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
         ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
     }
 
