@@ -11,9 +11,19 @@ function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
+const TICK_STEPS = [60e3, 5 * 60e3, 15 * 60e3, 36e5, 3 * 36e5, 6 * 36e5, 12 * 36e5, 864e5, 2 * 864e5, 7 * 864e5,
+  30 * 864e5, 91 * 864e5, 365 * 864e5, 3650 * 864e5, 36500 * 864e5];
+
+/** Tick instants on whole UTC minutes, hours or days, at most {@code n} of them, with their labels. */
 function ticks(from, to, n) {
-  const step = (to - from) / n;
-  return Array.from({length: n + 1}, (_, i) => from + i * step);
+  const step = TICK_STEPS.find(s => (to - from) / s <= n) || TICK_STEPS[TICK_STEPS.length - 1];
+  const out = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) {
+    const iso = time(new Date(t).toISOString());
+    const label = step >= 864e5 ? iso.slice(0, 10) : iso.endsWith('00:00:00.000') ? iso.slice(5, 16) : iso.slice(11, 16);
+    out.push([t, label]);
+  }
+  return out;
 }
 
 /**
@@ -40,11 +50,9 @@ export function renderHistogram(figure, histogram, onRange) {
     chart.append(svg('line', {x1: plot.x, x2: plot.x + plot.w, y1: y(n), y2: y(n), class: 'grid'}),
       svg('text', {x: plot.x - 6, y: y(n) + 4, class: 'axis', 'text-anchor': 'end'}, count(Math.round(n))));
   }
-  const spanDays = (to - from) / 864e5;
-  for (const t of ticks(from, to, Math.max(2, Math.floor(plot.w / 140)))) {
-    const label = time(new Date(t).toISOString());
-    chart.append(svg('text', {x: x(t), y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle'},
-      spanDays > 3 ? label.slice(0, 10) : label.slice(spanDays > 0.5 ? 5 : 11, 16)));
+  for (const [t, label] of ticks(from, to, Math.max(2, Math.floor(plot.w / 110)))) {
+    chart.append(svg('line', {x1: x(t), x2: x(t), y1: plot.y + plot.h, y2: plot.y + plot.h + 4, class: 'grid'}),
+      svg('text', {x: x(t), y: HEIGHT - 6, class: 'axis', 'text-anchor': 'middle'}, label));
   }
   const bars = svg('g', {class: 'bars'});
   for (const b of histogram.buckets) {
