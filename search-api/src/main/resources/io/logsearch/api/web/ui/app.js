@@ -287,7 +287,7 @@ async function openEvent(event) {
   $('detail-title').textContent = (event.event && event.event.action) || 'Event';
   renderDetail($('detail-body'), event, undefined, addFilter);
   $('detail-body').prepend(el('p', {class: 'note', text: 'loading event.original…'}));
-  panel.focus();
+  panel.focus({preventScroll: true});
   // the same filters, at this event's instant only, with the original record
   const at = new URLSearchParams(search);
   for (const name of ['window', 'startDate', 'endDate']) at.delete(name);
@@ -314,9 +314,13 @@ function closeEvent() {
 $('detail-close').addEventListener('click', closeEvent);
 addEventListener('popstate', run);
 addEventListener('search', run);
-let resizing = 0;
-addEventListener('resize', () => {
-  clearTimeout(resizing);
-  resizing = setTimeout(drawHistogram, 150);
-});
+// the chart is drawn to its box's width: again when the box changes (window, event panel)
+let drawnWidth = 0;
+new ResizeObserver(([entry]) => {
+  const width = Math.round(entry.contentRect.width);
+  if (width !== drawnWidth) {
+    drawnWidth = width;
+    drawHistogram();
+  }
+}).observe($('histogram'));
 run();
