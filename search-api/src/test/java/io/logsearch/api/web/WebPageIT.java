@@ -226,7 +226,7 @@ class WebPageIT {
         assertEquals(1_300, browser.all("#rows tr").size());
         assertEquals(firstText, firstRow.getText(), "the first row is the same element: pages are appended, not re-rendered");
         assertFalse(browser.find("#more").isDisplayed(), "no more pages after the last");
-        assertEquals("showing 1,300", browser.text("#shown"));
+        assertEquals("showing 1,300 of 1,300", browser.text("#shown"));
         List<String> times = column(0);
         assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "newest first across pages");
         @SuppressWarnings("unchecked")

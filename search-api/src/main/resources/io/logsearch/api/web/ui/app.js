@@ -168,6 +168,7 @@ for (const format of ['csv', 'ndjson']) {
 
 function state(kind, text) {
   const box = $('state');
+  document.body.classList.toggle('failed', kind === 'error');
   box.className = 'state ' + kind;
   box.textContent = text;
   document.body.classList.toggle('loading', kind === 'loading');
@@ -182,8 +183,8 @@ function showProblem(error) {
   const problem = error.problem || {};
   const title = error.status === 401 ? 'This server needs a bearer token'
     : error.status === 403 ? 'Not allowed' : problem.title || 'Something went wrong';
-  box.replaceChildren(el('strong', {text: title + ': '}), el('span', {text: error.message}));
   const fields = problem.errors || [];
+  box.replaceChildren(el('strong', {text: title + (fields.length ? '' : ': ')}), fields.length ? '' : el('span', {text: error.message}));
   if (fields.length) box.append(el('ul', {}, ...fields.map(f => el('li', {}, el('code', {text: f.field}), ' ' + f.message))));
   if (error.status === 401) {
     box.append(' ', el('button', {type: 'button', class: 'primary', onclick: () => toggleToken(true), text: 'Enter token'}));
@@ -194,8 +195,11 @@ function showProblem(error) {
 
 // --- searching ---
 
+let totalText = '';
+
 function showTotal(page) {
   const n = page.total.relation === 'eq' ? count(page.total.value) : 'more than ' + count(page.total.value);
+  totalText = n;
   $('total').textContent = n + (page.total.value === 1 ? ' event' : ' events');
   $('span').textContent = page.startDate ? ` · ${time(page.startDate)} → ${time(page.endDate)} UTC` : ' · all time';
 }
@@ -203,7 +207,7 @@ function showTotal(page) {
 function showMore(page) {
   next = page._links.next ? page._links.next.href : null;
   $('more').hidden = !next;
-  $('shown').textContent = table.size ? `showing ${count(table.size)}` : '';
+  $('shown').textContent = table.size ? `showing ${count(table.size)} of ${totalText}` : '';
 }
 
 async function run() {
