@@ -172,7 +172,8 @@ class WebPageIT {
         browser.open(api.base + "/?window=7d&source=thousandeyes");
         WebElement chart = browser.find("#histogram svg");
         int width = chart.getSize().getWidth();
-        new Actions(browser.driver).moveToElement(chart, -width / 6, 0).clickAndHold()
+        // the data fills the last three of the seven days: drag across the right part
+        new Actions(browser.driver).moveToElement(chart, width / 6, 0).clickAndHold()
                 .moveByOffset(width / 4, 0).release().perform();
         browser.settled();
         String query = pageQuery();
@@ -209,6 +210,16 @@ class WebPageIT {
         browser.settled();
         assertEquals("window=7d", pageQuery());
         assertEquals(1_600, shownTotal());
+
+        browser.find("#sidebar section[data-field='eventType'] button.exclude[data-value='" + value + "']").click();
+        browser.settled();
+        assertEquals("window=7d&exclude=eventType:" + value, pageQuery());
+        assertEquals(1_600 - count, shownTotal());
+        assertEquals(1_600 - count, histogramSum());
+        assertTrue(column(2).stream().noneMatch(value::equals), column(2).toString());
+        assertEquals(List.of("not event type", value), browser.all("#chips .chip span").stream().map(WebElement::getText).toList());
+        assertTrue(browser.all("#sidebar section[data-field='eventType'] button.top[data-value='" + value + "']").isEmpty());
+        browser.screenshot("04-excluded");
     }
 
     @Test
@@ -261,6 +272,16 @@ class WebPageIT {
         browser.settled();
         assertEquals("window=7d&source=authing&eventType=" + value, pageQuery());
         assertEquals(apiTotal("window=7d&source=authing&eventType=" + value), shownTotal());
+
+        browser.all("#rows tr td.c-time").get(0).click();
+        browser.until(d -> !browser.all("#detail pre.original").isEmpty());
+        WebElement user = browser.find("#detail button.exclude[data-filter='userId']");
+        String userId = user.getDomAttribute("data-value");
+        user.click();
+        browser.settled();
+        String excluded = "window=7d&source=authing&eventType=" + value + "&exclude=userId:" + userId;
+        assertEquals(excluded, pageQuery());
+        assertEquals(apiTotal(excluded), shownTotal());
     }
 
     @Test

@@ -17,6 +17,10 @@ let lastHistogram = null;
 
 const table = new ResultsTable($('rows'), addFilter, openEvent);
 
+function excludeValue(name, value) {
+  go(query.excluding(search, name, value));
+}
+
 function go(nextSearch) {
   query.navigate(nextSearch);
 }
@@ -55,9 +59,11 @@ function showControls() {
   chips.replaceChildren();
   for (const [name, value] of search) {
     if (!query.CHIPS.includes(name)) continue;
-    const shown = name === 'success' ? (value === 'true' ? 'success' : value === 'false' ? 'failure' : value) : value;
-    chips.append(el('li', {class: 'chip'}, el('span', {class: 'k', text: query.LABELS[name]}), el('span', {text: shown}),
-      el('button', {type: 'button', class: 'x', title: `remove ${query.LABELS[name]} = ${shown}`, 'aria-label': `remove filter ${query.LABELS[name]} ${shown}`,
+    const excluded = name === 'exclude' ? value.split(/:(.*)/s) : null;
+    const label = excluded ? 'not ' + (query.LABELS[excluded[0]] || excluded[0]) : query.LABELS[name];
+    const shown = excluded ? excluded[1] : name === 'success' ? (value === 'true' ? 'success' : value === 'false' ? 'failure' : value) : value;
+    chips.append(el('li', {class: excluded ? 'chip not' : 'chip'}, el('span', {class: 'k', text: label}), el('span', {text: shown}),
+      el('button', {type: 'button', class: 'x', title: `remove ${label} = ${shown}`, 'aria-label': `remove filter ${label} ${shown}`,
         onclick: () => go(query.withoutFilter(search, name, value))}, '✕')));
   }
   const filters = query.api(search).slice(1);
@@ -242,7 +248,7 @@ async function run() {
     const outcomes = histogram.buckets.reduce((sum, b) => ({success: sum.success + b.success, failure: sum.failure + b.failure}),
       {success: 0, failure: 0});
     renderSidebar($('sidebar'), outcomes, Object.fromEntries(TOP_FIELDS.map((f, i) => [f, tops[i]])), search,
-      (name, value, on) => go(on ? query.withoutFilter(search, name, value) : query.withFilter(search, name, value)));
+      (name, value, on) => go(on ? query.withoutFilter(search, name, value) : query.withFilter(search, name, value)), excludeValue);
     suggest();
     if (page.events.length === 0) {
       state('empty', 'No events match this search. Widen the time range, or remove a filter.');
@@ -289,7 +295,7 @@ async function openEvent(event) {
   panel.hidden = false;
   document.body.classList.add('with-detail');
   $('detail-title').textContent = (event.event && event.event.action) || 'Event';
-  renderDetail($('detail-body'), event, undefined, addFilter);
+  renderDetail($('detail-body'), event, undefined, addFilter, excludeValue);
   $('detail-body').prepend(el('p', {class: 'note', text: 'loading event.original…'}));
   panel.focus({preventScroll: true});
   // the same filters, at this event's instant only, with the original record
@@ -299,7 +305,7 @@ async function openEvent(event) {
   try {
     const page = await api.get('/v1/events' + query.api(query.withRange(at, moment, moment), {size: 1000, includeOriginal: true}));
     const full = page.events.find(e => e.event && event.event && e.event.id === event.event.id) || event;
-    if (!panel.hidden && table.events.includes(event)) renderDetail($('detail-body'), full, full.event && full.event.original, addFilter);
+    if (!panel.hidden && table.events.includes(event)) renderDetail($('detail-body'), full, full.event && full.event.original, addFilter, excludeValue);
   } catch (error) {
     showProblem(error);
   }

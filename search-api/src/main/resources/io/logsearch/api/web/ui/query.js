@@ -4,9 +4,11 @@
  */
 
 export const FILTERS = ['q', 'window', 'startDate', 'endDate', 'eventType', 'success', 'source', 'category',
-  'userId', 'organizationId', 'appId', 'requestId', 'clientIp'];
+  'userId', 'organizationId', 'appId', 'requestId', 'clientIp', 'exclude'];
+/** The filters {@code exclude=<name>:<value>} can negate. */
+export const EXCLUDABLE = ['eventType', 'source', 'category', 'userId', 'organizationId', 'appId', 'requestId'];
 /** The filters a chip stands for; the free text and the time range have their own controls. */
-export const CHIPS = ['eventType', 'success', 'source', 'category', 'userId', 'organizationId', 'appId', 'requestId', 'clientIp'];
+export const CHIPS = ['eventType', 'success', 'source', 'category', 'userId', 'organizationId', 'appId', 'requestId', 'clientIp', 'exclude'];
 export const LABELS = {eventType: 'event type', success: 'outcome', source: 'source', category: 'category',
   userId: 'user id', organizationId: 'organization', appId: 'app id', requestId: 'request id', clientIp: 'client IP'};
 const SINGLE = new Set(['q', 'window', 'startDate', 'endDate', 'success']);
@@ -30,6 +32,11 @@ export function withFilter(search, name, value) {
   if (SINGLE.has(name)) next.delete(name);
   if (!next.getAll(name).includes(value)) next.append(name, value);
   return next;
+}
+
+/** The search leaving out events whose {@code name} is {@code value}, and no longer asking for them. */
+export function excluding(search, name, value) {
+  return withFilter(withoutFilter(search, name, value), 'exclude', name + ':' + value);
 }
 
 export function withoutFilter(search, name, value) {

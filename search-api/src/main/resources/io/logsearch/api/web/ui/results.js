@@ -1,4 +1,5 @@
 import {at, el, leaves, time} from './format.js';
+import {EXCLUDABLE} from './query.js';
 
 /** Document fields that are a filter of the API, and how a value becomes the filter's value. */
 export const FILTER_OF_FIELD = {
@@ -101,8 +102,8 @@ function pretty(original) {
   }
 }
 
-/** The side panel with one event's every field, its values linking to filters, and its original record. */
-export function renderDetail(body, event, original, onFilter) {
+/** The side panel with one event's every field, its values linking to filters (or to excluding them), and its original record. */
+export function renderDetail(body, event, original, onFilter, onExclude) {
   const table = el('table', {class: 'fields'});
   for (const [field, value] of leaves(event)) {
     if (field === 'event.original') continue;
@@ -110,7 +111,12 @@ export function renderDetail(body, event, original, onFilter) {
     const cell = el('td', {class: 'mono'});
     values.forEach((v, i) => {
       if (i > 0) cell.append(', ');
-      cell.append(valueLink(field, v, v === null ? 'null' : String(v)));
+      const link = valueLink(field, v, v === null ? 'null' : String(v));
+      cell.append(link);
+      if (link.dataset && EXCLUDABLE.includes(link.dataset.filter)) {
+        cell.append(el('button', {type: 'button', class: 'exclude', title: `exclude ${link.dataset.filter} = ${link.dataset.value}`,
+          dataset: {filter: link.dataset.filter, value: link.dataset.value}}, '−'));
+      }
     });
     table.append(el('tr', {}, el('th', {text: field}), cell));
   }
@@ -120,7 +126,7 @@ export function renderDetail(body, event, original, onFilter) {
     ? el('p', {class: 'note', text: 'not stored for this event'})
     : el('pre', {class: 'original', text: pretty(original)}));
   body.onclick = e => {
-    const link = e.target.closest('button.v');
-    if (link) onFilter(link.dataset.filter, link.dataset.value);
+    const link = e.target.closest('button.v, button.exclude');
+    if (link) (link.classList.contains('exclude') ? onExclude : onFilter)(link.dataset.filter, link.dataset.value);
   };
 }
