@@ -328,7 +328,7 @@ class WebPageIT {
 
     @Test
     void keyboardAndBothThemes() {
-        browser.open(api.base + "/?window=7d");
+        browser.open(api.base + "/?window=4d");
         browser.find("body").sendKeys("/");
         assertEquals("q", browser.driver.switchTo().activeElement().getDomAttribute("id"), "/ focuses the search box");
         WebElement row = browser.find("#rows tr");
