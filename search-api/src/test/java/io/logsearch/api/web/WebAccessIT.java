@@ -17,16 +17,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The web page with a tokens file, and inside a host app under a path prefix. */
 @ExtendWith(RealElasticsearch.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WebAccessIT {
 
     private static final String TEAM_A = "team-a-web-token-0123456789";

@@ -24,10 +24,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -39,6 +41,7 @@ import org.openqa.selenium.interactions.Actions;
  * what the API answers for the same search.
  */
 @ExtendWith(RealElasticsearch.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WebPageIT {
 
     private static final Instant UNTIL = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.MINUTES);
