@@ -13,6 +13,7 @@ import io.logsearch.api.events.TopHandler;
 import io.logsearch.api.health.HealthHandler;
 import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.web.OpenApiDocument;
+import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
 import io.logsearch.elasticsearch.EsEventSearch;
 import io.logsearch.storage.EventSearch;
@@ -60,6 +61,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(pluginConfig.index)));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
         state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
+        WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
         ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
     }
 
