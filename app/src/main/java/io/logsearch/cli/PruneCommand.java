@@ -1,17 +1,17 @@
 package io.logsearch.cli;
 
-import io.logsearch.elasticsearch.Retention;
 import io.logsearch.mappings.TimeWindow;
+import io.logsearch.storage.Retention;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "prune", description = "Delete whole partitions that end before now minus --older-than (never the current one).")
 final class PruneCommand implements Callable<Integer> {

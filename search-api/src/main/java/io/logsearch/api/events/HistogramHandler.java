@@ -8,12 +8,10 @@ import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
-import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.HistogramBucket;
 import io.logsearch.storage.query.TimeRange;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,10 +42,10 @@ public final class HistogramHandler implements Handler {
         }
     }
 
-    private final EventSearch search;
+    private final EventAggregations aggregations;
 
-    public HistogramHandler(EventSearch search) {
-        this.search = search;
+    public HistogramHandler(EventAggregations aggregations) {
+        this.aggregations = aggregations;
     }
 
     @Override
@@ -61,29 +59,22 @@ public final class HistogramHandler implements Handler {
         params.throwIfInvalid();
 
         ObjectNode body = JSON.createObjectNode();
-        try {
-            Optional<TimeRange> range = requested.filter().range().isPresent()
-                    ? requested.filter().range()
-                    : search.extent(requested.filter(), caller.visibility());
-            Interval interval = requestedInterval.orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
-            if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
-                throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
-                        + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
+        Optional<TimeRange> range = requested.filter().range().isPresent()
+                ? requested.filter().range()
+                : aggregations.extent(requested.filter(), caller.visibility());
+        Interval interval = requestedInterval.orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
+        if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
+            throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
+                    + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
+        }
+        body.put("interval", interval.name());
+        range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
+        ArrayNode buckets = body.putArray("buckets");
+        if (range.isPresent()) {
+            for (HistogramBucket b : aggregations.histogram(requested.filter(), caller.visibility(), range.get(), interval.step())) {
+                buckets.addObject().put("start", b.start().toString()).put("count", b.count())
+                        .put("success", b.success()).put("failure", b.failure());
             }
-            body.put("interval", interval.name());
-            range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
-            ArrayNode buckets = body.putArray("buckets");
-            if (range.isPresent()) {
-                for (HistogramBucket b : search.histogram(requested.filter(), caller.visibility(), range.get(), interval.step())) {
-                    buckets.addObject().put("start", b.start().toString()).put("count", b.count())
-                            .put("success", b.success()).put("failure", b.failure());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw StorageErrors.translate(e);
         }
         JsonResponses.write(ctx, "application/json", body);
     }

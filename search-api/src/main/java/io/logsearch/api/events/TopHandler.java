@@ -7,12 +7,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.mappings.EventFields;
-import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.TopBucket;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +27,10 @@ public final class TopHandler implements Handler {
             "source", EventFields.PROVIDER,
             "appId", EventFields.APP_ID);
 
-    private final EventSearch search;
+    private final EventAggregations aggregations;
 
-    public TopHandler(EventSearch search) {
-        this.search = search;
+    public TopHandler(EventAggregations aggregations) {
+        this.aggregations = aggregations;
     }
 
     @Override
@@ -48,12 +46,7 @@ public final class TopHandler implements Handler {
         int size = params.integer("size", 1, 100).orElse(10);
         params.throwIfInvalid();
 
-        List<TopBucket> top;
-        try {
-            top = search.top(requested.filter(), caller.visibility(), FIELDS.get(field), size);
-        } catch (IOException | RuntimeException e) {
-            throw StorageErrors.translate(e);
-        }
+        List<TopBucket> top = aggregations.top(requested.filter(), caller.visibility(), FIELDS.get(field), size);
         ObjectNode body = JSON.createObjectNode().put("field", field);
         ArrayNode buckets = body.putArray("buckets");
         top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
