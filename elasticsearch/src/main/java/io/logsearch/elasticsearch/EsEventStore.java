@@ -13,7 +13,7 @@ import io.logsearch.storage.EventWriter;
  * {@link Partitioning}, created from the base's composable index template with {@code replicas}
  * replicas.
  */
-public final class EsEventStore implements EventStore, AutoCloseable {
+public final class EsEventStore implements EventStore {
 
     private final ElasticsearchClient client;
     private final Partitioning partitions;
@@ -30,12 +30,7 @@ public final class EsEventStore implements EventStore, AutoCloseable {
         this.description = Failures.clusterName(client);
     }
 
-    /** The store on a new client for {@code settings}; {@link #close()} closes that client. */
-    public static EsEventStore connect(EsSettings settings, Partitioning partitions, int replicas) {
-        return new EsEventStore(EsClients.create(settings), partitions, replicas);
-    }
-
-    /** The store on a client the caller made and closes, e.g. in an application embedding the plugin. */
+    /** The store on {@code client}, which the caller made (e.g. with {@link EsClients#create}) and closes. */
     public static EsEventStore on(ElasticsearchClient client, Partitioning partitions, int replicas) {
         return new EsEventStore(client, partitions, replicas);
     }
@@ -81,14 +76,5 @@ public final class EsEventStore implements EventStore, AutoCloseable {
     @Override
     public String description() {
         return description;
-    }
-
-    /** Closes the client's connections. */
-    @Override
-    public void close() {
-        Failures.attempt(() -> {
-            client._transport().close();
-            return true;
-        });
     }
 }
