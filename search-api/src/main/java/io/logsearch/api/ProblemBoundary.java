@@ -81,7 +81,7 @@ public final class ProblemBoundary {
         Optional<StorageException> storage = storageFailure(failure);
         if (storage.isPresent()) {
             if (storage.get().kind().mayPass()) {
-                LOG.warn("{} {}: Elasticsearch unavailable: {}", ctx.method(), ctx.path(), storage.get().detail());
+                LOG.warn("{} {}: Elasticsearch unavailable or pushing back: {}", ctx.method(), ctx.path(), storage.get().detail());
             } else {
                 LOG.error("{} {}: Elasticsearch request failed", ctx.method(), ctx.path(), failure);
             }
