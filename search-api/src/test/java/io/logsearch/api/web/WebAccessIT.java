@@ -107,7 +107,7 @@ class WebAccessIT {
         Javalin host = Javalin.create(config -> {
             config.routes.get("/", ctx -> ctx.result("the host's own home page"));
             config.registerPlugin(new LogSearchPlugin(cfg -> {
-                cfg.index = api.index;
+                cfg.store = api.index;
                 cfg.pathPrefix = "/tools/audit";
             }));
         }).start("127.0.0.1", Ports.free());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.api.TestApi;
-import io.logsearch.indexer.generate.ExportGenerator;
-import io.logsearch.indexer.generate.GeneratorSpec;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
