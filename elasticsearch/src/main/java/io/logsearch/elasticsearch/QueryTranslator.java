@@ -11,6 +11,7 @@ import static io.logsearch.mappings.EventFields.OUTCOME;
 import static io.logsearch.mappings.EventFields.PROVIDER;
 import static io.logsearch.mappings.EventFields.REQUEST_ID;
 import static io.logsearch.mappings.EventFields.TIMESTAMP;
+import static io.logsearch.mappings.EventFields.TYPE;
 import static io.logsearch.mappings.EventFields.USER_ID;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -80,6 +81,7 @@ final class QueryTranslator {
         anyOf(clauses, filter.requestIds(), v -> term(REQUEST_ID, v));
         anyOf(clauses, filter.sources(), v -> term(PROVIDER, v));
         anyOf(clauses, filter.categories(), v -> term(CATEGORY, v));
+        anyOf(clauses, filter.types(), v -> term(TYPE, v));
         filter.text().ifPresent(text -> clauses.add(Query.of(q -> q.simpleQueryString(s -> s
                 .query(text)
                 .fields(MESSAGE)

@@ -58,6 +58,12 @@ class QueryTranslatorTest {
     }
 
     @Test
+    void categoryAndTypeAreEcsCategorizationTerms() throws Exception {
+        JsonNode clauses = clauses(EventFilter.builder().categories(List.of("authentication")).types(List.of("start")).build(), EVERYTHING);
+        assertEquals(json("[{'term':{'event.category':{'value':'authentication'}}},{'term':{'event.type':{'value':'start'}}}]"), clauses);
+    }
+
+    @Test
     void successIsAnOutcomeTerm() throws Exception {
         assertEquals(json("{'term':{'event.outcome':{'value':'failure'}}}"), only(EventFilter.builder().success(Optional.of(false)).build()));
     }

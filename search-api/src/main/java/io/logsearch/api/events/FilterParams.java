@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,9 +39,10 @@ import java.util.stream.Stream;
 public final class FilterParams {
 
     public static final Set<String> NAMES = Set.of("eventType", "window", "startDate", "endDate", "success", "clientIp",
-            "userId", "organizationId", "appId", "requestId", "source", "category", "q", "exclude");
+            "userId", "organizationId", "appId", "requestId", "source", "category", "type", "q", "exclude");
     private static final Set<String> FINGERPRINTED = Stream.concat(NAMES.stream(), Stream.of("order")).collect(Collectors.toSet());
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_TEXT = 1000;
     /** The {@code ignore_above} of the template's keyword fields: no longer value is ever indexed. */
     private static final int MAX_KEYWORD = 1024;
@@ -52,7 +54,8 @@ public final class FilterParams {
             "appId", EventFields.APP_ID,
             "requestId", EventFields.REQUEST_ID,
             "source", EventFields.PROVIDER,
-            "category", EventFields.CATEGORY));
+            "category", EventFields.CATEGORY,
+            "type", EventFields.TYPE));
 
     /**
      * @param filter      the filter, with a {@code window} already resolved against the request time
@@ -106,6 +109,7 @@ public final class FilterParams {
                 .requestIds(keywords(params, "requestId"))
                 .sources(keywords(params, "source"))
                 .categories(keywords(params, "category"))
+                .types(keywords(params, "type"))
                 .text(text);
         excluded(params).forEach(filter::condition);
         return new Requested(filter.build(), fingerprint(raw, FINGERPRINTED));
@@ -175,11 +179,21 @@ public final class FilterParams {
         }
     }
 
-    /** ISO-8601 date-time (with offset, or UTC when it has none) or epoch milliseconds. */
+    /**
+     * ISO-8601 date-time (with offset, or UTC when it has none), a date alone (UTC: its first
+     * instant as {@code startDate}, its last as {@code endDate}, so that a day given as both is
+     * that whole day), or epoch milliseconds.
+     */
     static Optional<Instant> instant(ParamReader params, String name, String text) {
         try {
             if (EPOCH_MILLIS.matcher(text).matches()) {
                 return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
+            }
+            if (DATE.matcher(text).matches()) {
+                LocalDate day = LocalDate.parse(text);
+                return Optional.of(name.equals("endDate")
+                        ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             try {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());
@@ -187,7 +201,8 @@ public final class FilterParams {
                 return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
             }
         } catch (DateTimeException e) {
-            params.error(name, "must be an ISO-8601 date-time such as 2022-07-17T22:00:54Z, or epoch milliseconds, not '" + text + "'");
+            params.error(name, "must be an ISO-8601 date or date-time such as 2022-07-17 or 2022-07-17T22:00:54Z (offsets such as"
+                    + " +08:00 allowed), or epoch milliseconds, not '" + text + "'");
             return Optional.empty();
         }
     }
