@@ -253,13 +253,16 @@ class CompatErrorsIT {
         return list;
     }
 
+    /** {@code more}: further headers, signed with the others as the SDK signs every header it sends. */
     private static Answer signed(String keyId, String secret, Instant date, String nonce, String body, String... more) throws Exception {
         Map<String, String> headers = sdkHeaders(date, nonce);
+        for (int i = 0; i < more.length; i += 2) {
+            headers.put(more[i], more[i + 1]);
+        }
         String authorization = "authing " + keyId + ":" + sdkSignature(secret, "/api/v3/get-user-action-logs", headers, body);
         List<String> all = new ArrayList<>();
         headers.forEach((k, v) -> all.addAll(List.of(k, v)));
         all.addAll(List.of("authorization", authorization));
-        all.addAll(List.of(more));
         return send("POST", LOGS, body, all.toArray(String[]::new));
     }
 
