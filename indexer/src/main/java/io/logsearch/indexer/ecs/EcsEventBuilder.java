@@ -72,10 +72,6 @@ public final class EcsEventBuilder {
         return addAll("event.category", java.util.List.of(values));
     }
 
-    public EcsEventBuilder type(String... values) {
-        return addAll("event.type", java.util.List.of(values));
-    }
-
     public EcsEventBuilder types(Collection<String> values) {
         return addAll("event.type", values);
     }
