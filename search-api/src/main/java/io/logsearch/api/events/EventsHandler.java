@@ -16,6 +16,7 @@ import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SearchAfter;
 import io.logsearch.storage.query.SortOrder;
 import io.logsearch.storage.query.TimeRange;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ public final class EventsHandler implements Handler {
 
     /** {@code order}: newest first unless {@code asc}. */
     static SortOrder sortOrder(ParamReader params) {
-        return params.choice("order", Set.of("asc", "desc")).map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC)
+        return params.choice("order", List.of("asc", "desc")).map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC)
                 .orElse(SortOrder.DESC);
     }
 

@@ -47,7 +47,7 @@ public final class ExportHandler implements Handler {
         static final Set<String> NAMES = Set.of("format", "order", "includeOriginal");
 
         static Params read(ParamReader params) {
-            return new Params(params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv"),
+            return new Params(params.choice("format", List.of("ndjson", "csv")).orElse("ndjson").equals("csv"),
                     EventsHandler.sortOrder(params), params.bool("includeOriginal").orElse(false));
         }
     }
