@@ -41,15 +41,17 @@ class AggregationsAndExportIT {
     /** A few events far apart in time, with the text CSV must quote or defuse, in a base of their own. */
     private static TestApi oddities;
     private static long failures;
+    private static String base;
 
     @BeforeAll
     static void load(TestElasticsearch es) throws Exception {
         api = TestApi.start(es, cfg -> { });
+        base = es.indexBase();
         oddities = TestApi.start(new TestElasticsearch(es.url(), es.indexBase() + "-oddities"), cfg -> { });
         assertEquals(5, oddities.loadEcs(List.of(
                 oddity("o1", "0001-01-01T00:00:00Z", "=HYPERLINK(\\\"http://x\\\")", "failure",
-                        "\"user\":{\"full_name\":\"Doe, Jane\",\"email\":\"jane@example.com\"},"
-                                + "\"client\":{\"ip\":\"10.0.0.1\",\"address\":\"10.0.0.1\"},\"organization\":{\"id\":\"+1\"},"
+                        "\"user\":{\"name\":\"jdoe\",\"full_name\":\"Doe, Jane\",\"email\":\"jane@example.com\"},"
+                                + "\"client\":{\"ip\":\"10.0.0.1\",\"address\":\"10.0.0.1\"},\"organization\":{\"id\":\"+1\",\"name\":\"Acme\"},"
                                 + "\"message\":\"said \\\"hi\\\"\\nand left\""),
                 oddity("o2", "1970-01-01T00:00:00Z", "-rm", "success", "\"user\":{\"id\":\"@admin\"},\"message\":\"\\ttabbed\""),
                 oddity("o3", "2000-06-15T12:00:00Z", "plain", "success", "\"message\":\"\\rcarriage\""),
@@ -218,27 +220,30 @@ class AggregationsAndExportIT {
 
     @Test
     void csvExportHasTheColumnsAndQuotes() {
-        String header = "@timestamp,event.action,event.outcome,user.id,user.full_name,user.email,client.ip,client.address,"
-                + "organization.id,event.dataset,message";
+        String header = "@timestamp,event.provider,event.action,event.outcome,user.id,user.name,user.full_name,user.email,"
+                + "client.ip,client.address,organization.id,organization.name,event.dataset,message";
         TestApi.Response csv = api.get("/v1/events/export?format=csv&success=false");
         assertEquals(200, csv.status());
         assertTrue(csv.header("Content-Type").startsWith("text/csv"));
-        assertEquals("attachment; filename=\"events.csv\"", csv.header("Content-Disposition"));
+        assertEquals("attachment; filename=\"" + base + ".csv\"", csv.header("Content-Disposition"), "no range, no bounds in the name");
         String[] rows = csv.body().split("\r\n");
         assertEquals(header, rows[0]);
         assertEquals(failures + 1, rows.length);
         for (int i = 1; i < rows.length; i++) {
+            assertTrue(rows[i].contains(",thousandeyes,"), rows[i]);
             assertTrue(rows[i].contains(",failure,"), rows[i]);
             assertTrue(rows[i].contains(",thousandeyes.audit,"), rows[i]);
         }
+        assertEquals("attachment; filename=\"" + base + "_2025-01-31T00-00-00Z_2025-01-31T23-59-59.999Z.ndjson\"",
+                api.get("/v1/events/export?startDate=2025-01-31T00:00:00Z&endDate=2025-01-31T23:59:59.999Z").header("Content-Disposition"));
 
         assertEquals(header + "\r\n"
-                + "9999-12-31T23:59:59Z,logout,success,,,,,,,csv.test,last\r\n"
-                + "2025-01-01T00:00:00Z,login,success,,,,,,,csv.test,ok\r\n"
-                + "2000-06-15T12:00:00Z,plain,success,,,,,,,csv.test,\"'\rcarriage\"\r\n"
-                + "1970-01-01T00:00:00Z,'-rm,success,'@admin,,,,,,csv.test,'\ttabbed\r\n"
-                + "0001-01-01T00:00:00Z,\"'=HYPERLINK(\"\"http://x\"\")\",failure,,\"Doe, Jane\",jane@example.com,10.0.0.1,10.0.0.1,'+1,"
-                + "csv.test,\"said \"\"hi\"\"\nand left\"\r\n",
+                + "9999-12-31T23:59:59Z,ecs,logout,success,,,,,,,,,csv.test,last\r\n"
+                + "2025-01-01T00:00:00Z,ecs,login,success,,,,,,,,,csv.test,ok\r\n"
+                + "2000-06-15T12:00:00Z,ecs,plain,success,,,,,,,,,csv.test,\"'\rcarriage\"\r\n"
+                + "1970-01-01T00:00:00Z,ecs,'-rm,success,'@admin,,,,,,,,csv.test,'\ttabbed\r\n"
+                + "0001-01-01T00:00:00Z,ecs,\"'=HYPERLINK(\"\"http://x\"\")\",failure,,jdoe,\"Doe, Jane\",jane@example.com,10.0.0.1,10.0.0.1,'+1,"
+                + "Acme,csv.test,\"said \"\"hi\"\"\nand left\"\r\n",
                 oddities.get("/v1/events/export?format=csv").body(),
                 "commas, quotes and line breaks quoted; cells starting with = + - @ tab or CR defused with '");
     }

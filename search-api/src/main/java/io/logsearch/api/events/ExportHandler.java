@@ -11,6 +11,7 @@ import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.StorageException;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SortOrder;
+import io.logsearch.storage.query.TimeRange;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,13 +35,17 @@ public final class ExportHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.action", "event.outcome", "user.id", "user.full_name",
-            "user.email", "client.ip", "client.address", "organization.id", "event.dataset", "message");
+    static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.provider", "event.action", "event.outcome", "user.id",
+            "user.name", "user.full_name", "user.email", "client.ip", "client.address", "organization.id", "organization.name",
+            "event.dataset", "message");
 
     private final EventSearch search;
+    private final String base;
 
-    public ExportHandler(EventSearch search) {
+    /** Exports from {@code search}, as downloads named after the index {@code base}. */
+    public ExportHandler(EventSearch search, String base) {
         this.search = search;
+        this.base = base;
     }
 
     /** The endpoint's own parameters. */
@@ -62,7 +69,8 @@ public final class ExportHandler implements Handler {
         boolean includeOriginal = request.endpoint().includeOriginal();
 
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
-        ctx.header("Content-Disposition", "attachment; filename=\"events." + (csv ? "csv" : "ndjson") + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\""
+                + filename(base, requested.filter().range(), csv ? "csv" : "ndjson") + "\"");
         SentBytes sent = new SentBytes(ctx.outputStream());
         Writer out = new BufferedWriter(new OutputStreamWriter(sent, StandardCharsets.UTF_8), 64 * 1024);
         if (csv) {
@@ -95,6 +103,19 @@ public final class ExportHandler implements Handler {
             throw e;
         }
         out.flush();
+    }
+
+    /**
+     * {@code BASE_START_END.csv} with the resolved range's bounds, colons made dashes so that every
+     * file system takes the name ({@code logsearch-events_2026-11-01T00-00-00Z_2026-12-01T00-00-00Z.csv});
+     * {@code BASE.csv} without a range. A base never needs quoting.
+     */
+    static String filename(String base, Optional<TimeRange> range, String extension) {
+        return base + range.map(r -> "_" + stamp(r.start()) + "_" + stamp(r.end())).orElse("") + "." + extension;
+    }
+
+    private static String stamp(Instant instant) {
+        return instant.toString().replace(':', '-');
     }
 
     private static void writeCsvRow(Writer out, JsonNode event) throws IOException {
