@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
@@ -66,6 +67,7 @@ public final class EventsHandler implements Handler {
         EventPage page = search.search(new EventQuery(filter, request.caller().visibility(), params.size(), params.order(), after,
                 params.includeOriginal() ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
 
+        AccessLog.hits(ctx, page.total());
         Optional<TimeRange> range = filter.range();
         Optional<String> next = page.next().map(n -> Links.with(ctx, "cursor",
                 cursors.encode(new Cursors.State(range, n, requested.fingerprint()))));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.ResponseAbort;
 import io.logsearch.api.auth.Caller;
@@ -77,9 +78,11 @@ public final class ExportHandler implements Handler {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\r\n");
         }
+        long[] rows = {0};
         try {
             search.forEach(requested.filter(), caller.visibility(), order,
                     includeOriginal ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT, event -> {
+                rows[0]++;
                 try {
                     if (csv) {
                         writeCsvRow(out, event);
@@ -94,6 +97,7 @@ public final class ExportHandler implements Handler {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (StorageException e) {
+            AccessLog.hits(ctx, rows[0]);
             // bytes may be sent before the response is committed; a problem after them would look like the end of the export
             if (sent.count() > 0) {
                 ResponseAbort.abort(ctx, e);
@@ -103,6 +107,7 @@ public final class ExportHandler implements Handler {
             throw e;
         }
         out.flush();
+        AccessLog.hits(ctx, rows[0]);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
@@ -71,6 +72,7 @@ public final class HistogramHandler implements Handler {
         List<HistogramBucket> buckets = range.isPresent()
                 ? aggregations.histogram(filter, visibility, range.get(), interval.step())
                 : List.of();
+        AccessLog.hits(ctx, buckets.stream().mapToLong(HistogramBucket::count).sum());
         JsonResponses.write(ctx, "application/json", body(interval, range, buckets));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.Problems;
@@ -99,6 +100,7 @@ public final class IngestHandler implements Handler {
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
         }
+        AccessLog.hits(ctx, summary.read());
         List<Rejection> first;
         synchronized (errors) {
             first = List.copyOf(errors);
