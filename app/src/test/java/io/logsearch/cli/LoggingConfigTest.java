@@ -15,6 +15,7 @@ class LoggingConfigTest {
         Logger jetty = LoggerFactory.getLogger("org.eclipse.jetty.server.Server");
         assertFalse(jetty.isInfoEnabled(), "Jetty's INFO lines are off by default");
         assertTrue(jetty.isWarnEnabled());
+        assertFalse(LoggerFactory.getLogger("io.javalin.Javalin").isInfoEnabled(), "nor Javalin's start-up banner");
         assertTrue(LoggerFactory.getLogger("logsearch.access").isInfoEnabled(), "one access line per request");
         assertTrue(LoggerFactory.getLogger("io.logsearch.api.server.ApiServer").isInfoEnabled());
     }

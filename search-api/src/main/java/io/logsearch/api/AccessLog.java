@@ -6,6 +6,7 @@ import io.logsearch.api.auth.Caller;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class AccessLog {
     /** Logs the request {@code ctx} that took {@code millis}. */
     public static void log(Context ctx, float millis) {
         Long hits = ctx.attribute(HITS);
-        LOG.info(line(Instant.now(), ctx.ip(), AccessControl.identified(ctx).map(Caller::name).orElse("-"), ctx.method().name(),
+        LOG.info(line(Instant.now().truncatedTo(ChronoUnit.MILLIS), ctx.ip(), AccessControl.identified(ctx).map(Caller::name).orElse("-"), ctx.method().name(),
                 ctx.path(), ctx.queryString(), ctx.status().getCode(), Math.round(millis),
                 hits == null ? OptionalLong.empty() : OptionalLong.of(hits)));
     }
