@@ -87,4 +87,9 @@ public final class AccessControl {
         }
         return caller;
     }
+
+    /** The caller found for this request, if the access check ran (the access log's token name). */
+    public static Optional<Caller> identified(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
 }
