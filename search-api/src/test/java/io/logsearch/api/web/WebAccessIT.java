@@ -81,8 +81,10 @@ class WebAccessIT {
             assertEquals("", browser.find("#token").getDomProperty("value"), "the field does not keep the token");
 
             browser.find("#export-csv").click();
-            Path csv = downloads.resolve("events.csv");
-            browser.until(d -> Files.exists(csv) && sizeOf(csv) > 0);
+            browser.until(d -> downloaded(downloads).isPresent() && sizeOf(downloaded(downloads).get()) > 0);
+            Path csv = downloaded(downloads).orElseThrow();
+            assertTrue(csv.getFileName().toString().matches(java.util.regex.Pattern.quote(api.index.base()) + "_\\d{4}-.*Z_\\d{4}-.*Z\\.csv"),
+                    "named as the server names it, after the base and the range: " + csv.getFileName());
             try (Stream<String> lines = Files.lines(csv)) {
                 assertEquals(31, lines.count(), "the header and the 30 events the token may see");
             }
@@ -91,6 +93,15 @@ class WebAccessIT {
             browser.find("#forget").click();
             browser.settled();
             assertTrue(browser.text("#problem").startsWith("This server needs a bearer token"));
+        }
+    }
+
+    /** The CSV the browser finished saving, if any. */
+    private static java.util.Optional<Path> downloaded(Path downloads) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -51,12 +51,17 @@ export async function follow(href, signal) {
   return (await send(href, signal)).json();
 }
 
-/** Saves an export; with a token it must go through fetch, since a plain link cannot send the header. */
-export async function download(path, filename) {
-  const blob = await (await send(prefix + path)).blob();
+/**
+ * Saves an export; with a token it must go through fetch, since a plain link cannot send the header.
+ * The file is named as the server names it (the base and the range), else {@code fallback}.
+ */
+export async function download(path, fallback) {
+  const response = await send(prefix + path);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  const blob = await response.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = filename;
+  a.download = named ? named[1] : fallback;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

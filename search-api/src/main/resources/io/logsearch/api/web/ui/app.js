@@ -70,7 +70,8 @@ function showControls() {
   for (const format of ['csv', 'ndjson']) {
     const link = $('export-' + format);
     link.href = api.prefix + '/v1/events/export?format=' + format + (filters ? '&' + filters : '');
-    link.download = 'events.' + format;
+    link.download = ''; // the name the server gives it: the base and the range
+    link.dataset.fallback = 'events.' + format;
   }
 }
 
@@ -166,7 +167,7 @@ for (const format of ['csv', 'ndjson']) {
     if (!api.hasToken()) return; // the plain link streams the download
     e.preventDefault();
     const link = e.currentTarget;
-    api.download(link.href.slice(link.href.indexOf(api.prefix + '/v1/') + api.prefix.length), link.download).catch(showProblem);
+    api.download(link.href.slice(link.href.indexOf(api.prefix + '/v1/') + api.prefix.length), link.dataset.fallback).catch(showProblem);
   });
 }
 

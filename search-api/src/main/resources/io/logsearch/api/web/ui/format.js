@@ -39,9 +39,9 @@ export function leaves(document, path = '', out = []) {
   return out;
 }
 
-/** Milliseconds of a histogram interval such as {@code 5m}, {@code 1h} or {@code 30d}. */
+/** Milliseconds of a histogram interval such as {@code 5m}, {@code 1h}, {@code 30d} or {@code 2w}. */
 export function intervalMillis(interval) {
-  const match = /^(\d+)([smhd])$/.exec(interval);
+  const match = /^(\d+)([smhdw])$/.exec(interval);
   if (!match) throw new Error('unknown histogram interval ' + interval);
-  return Number(match[1]) * {s: 1e3, m: 6e4, h: 36e5, d: 864e5}[match[2]];
+  return Number(match[1]) * {s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5}[match[2]];
 }
