@@ -74,12 +74,13 @@ public final class EventsHandler implements Handler {
         JsonResponses.write(ctx, "application/json", body(page, range, Links.self(ctx), next));
     }
 
-    /** The response: the events, the range searched, the total, and {@code _links}. */
+    /** The response: the events, the range searched (all time without one), the total, and {@code _links}. */
     static ObjectNode body(EventPage page, Optional<TimeRange> range, String self, Optional<String> next) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode events = body.putArray("events");
         page.events().forEach(events::add);
-        range.ifPresent(r -> body.put("startDate", r.start().toString()).put("endDate", r.end().toString()));
+        TimeRange searched = range.orElse(TimeRange.ALL_TIME);
+        body.put("startDate", searched.start().toString()).put("endDate", searched.end().toString());
         body.putObject("total").put("value", page.total()).put("relation", page.totalIsExact() ? "eq" : "gte");
         ObjectNode links = body.putObject("_links");
         links.putObject("self").put("href", self);

@@ -43,11 +43,12 @@ class ResponseBodiesTest {
     }
 
     @Test
-    void theLastPageWithoutARangeHasNeitherDatesNorANextLink() throws Exception {
+    void theLastPageWithoutARangeSaysItSearchedAllTimeAndHasNoNextLink() throws Exception {
         ObjectNode body = EventsHandler.body(new EventPage(List.of(), 0, true, Optional.empty()), Optional.empty(), "http://h/v1/events",
                 Optional.empty());
         assertEquals(JSON.readTree("""
-                {"events":[],"total":{"value":0,"relation":"eq"},"_links":{"self":{"href":"http://h/v1/events"}}}"""), reparsed(body));
+                {"events":[],"startDate":"0000-01-01T00:00:00Z","endDate":"9999-12-31T23:59:59.999Z",
+                 "total":{"value":0,"relation":"eq"},"_links":{"self":{"href":"http://h/v1/events"}}}"""), reparsed(body));
     }
 
     @Test

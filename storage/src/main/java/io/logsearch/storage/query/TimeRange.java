@@ -32,6 +32,9 @@ public record TimeRange(Instant start, Instant end) {
         void refuse(Bound bound, Refusal refusal);
     }
 
+    /** Every instant an event can be stamped with, to the millisecond: what a search without a range covers. */
+    public static final TimeRange ALL_TIME = new TimeRange(Partitioning.EARLIEST, Partitioning.LATEST.truncatedTo(ChronoUnit.MILLIS));
+
     public TimeRange {
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("the range ends (" + end + ") before it starts (" + start + ")");
