@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,8 @@ public final class ExportReader {
         private final byte[] prefix;
         /** the line the array opens on, 0 until it is reached */
         private long line;
+        /** the first key of the last record read, as written: the next record likely begins with it too */
+        private Optional<byte[]> firstKey = Optional.empty();
 
         Records(SourceContext context, byte[] prefix) {
             this.context = context;
@@ -313,6 +316,9 @@ public final class ExportReader {
             Position at = position(start, recordIndex);
             JsonNode item = MAPPER.readTree(parser);
             if (item instanceof ObjectNode object) {
+                if (!object.isEmpty()) {
+                    array.firstKey = Optional.of(NextRecordStart.written(object.fieldNames().next()));
+                }
                 deliver(object, start, array.context, at);
             } else {
                 handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), item.toString());
@@ -401,20 +407,29 @@ public final class ExportReader {
         Outcome outcome = markDepth == 0 ? scan.skipValue(errorLine) : scan.skipUntilDepth(0, errorLine);
         handler.problem(at, reason, scan.endCapture());
         return switch (outcome) {
-            case CLOSED -> resumeAt(scan, Optional.empty());
+            case CLOSED, CUT_SHORT -> resumeAt(scan, Optional.empty());
             case LINE_ENDED -> nextLine(scan, at.line(), Optional.empty());
             case INPUT_ENDED -> Optional.empty();
         };
     }
 
-    /** A damaged record of a records array: reported alone, and reading goes on with the next record. */
+    /**
+     * A damaged record of a records array: reported alone, and reading goes on with the next record.
+     * The record ends where its brackets close, or where the next record visibly starts; in a page
+     * written on one line, at the latest with the line the damage is on.
+     */
     private Optional<Resume> inRecord(JsonScanner scan, long errorLine, String reason) throws IOException {
         Position at = new Position(recordIndex, scan.line(), scan.column());
+        List<byte[]> firstKeys = new ArrayList<>();
+        NextRecordStart.firstKey(raw.retainedFrom(scan.offset(), 4096)).ifPresent(firstKeys::add);
+        records.firstKey.ifPresent(firstKeys::add);
+        long lastLine = records.line == at.line() ? errorLine : Long.MAX_VALUE;
         scan.startCapture(MAX_PROBLEM_TEXT);
-        Outcome outcome = scan.skipValue(errorLine);
+        Outcome outcome = scan.skipRecord(lastLine, new NextRecordStart(firstKeys));
         handler.problem(at, reason, scan.endCapture());
         return switch (outcome) {
             case CLOSED -> betweenRecords(scan, errorLine, Optional.empty());
+            case CUT_SHORT -> resumeAt(scan, Optional.of(records));
             case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(records));
             case INPUT_ENDED -> Optional.empty();
         };
@@ -458,7 +473,7 @@ public final class ExportReader {
                 scan.read();
             }
             return switch (outcome) {
-                case CLOSED -> resumeAt(scan, Optional.of(array));
+                case CLOSED, CUT_SHORT -> resumeAt(scan, Optional.of(array));
                 case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(array));
                 case INPUT_ENDED -> Optional.empty();
             };

@@ -81,6 +81,12 @@ final class RetainingInputStream extends InputStream {
         return Arrays.copyOfRange(window, start, windowLength);
     }
 
+    /** At most {@code max} of the retained bytes from {@code offset} on. */
+    byte[] retainedFrom(long offset, int max) {
+        int start = (int) Math.max(0, Math.min(offset - windowStart, windowLength));
+        return Arrays.copyOfRange(window, start, Math.min(windowLength, start + max));
+    }
+
     /** The bytes from {@code from} up to {@code to} as UTF-8 text, or empty when they are no longer all retained. */
     Optional<String> text(long from, long to) {
         if (from < windowStart || to > windowStart + windowLength || from >= to) {

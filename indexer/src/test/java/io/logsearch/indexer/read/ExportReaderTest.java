@@ -421,14 +421,14 @@ class ExportReaderTest {
     }
 
     @Test
-    void anUnclosedStringInAOnePageLineCostsThatLineOnly() throws IOException {
-        String cut = "{\"auditEvents\":[" + audit("a") + ",{\"event\":\"b, " + audit("c") + "]}";
-        read(cut + "\n{\"auditEvents\":[" + audit("d") + "]}\n", AUDIT);
-        assertEquals(List.of("a", "d"), field("event"));
-        assertEquals(1, problems.size(), problems.toString());
-        assertEquals(2L, problems.get(0).position().record());
-        assertTrue(problems.get(0).text().startsWith("{\"event\":\"b, "), problems.get(0).text());
-        assertEquals(2L, records.get(1).position().line());
+    void anUnclosedStringInAOnePageLineCostsOnlyItsRecordWhenTheNextRecordBeginsAsTheOthersDo() throws IOException {
+        String head = "{\"auditEvents\":[" + audit("a") + ",";
+        String damaged = "{\"accountGroupName\":\"b, \"aid\":\"1\"}";
+        read(head + damaged + ", " + audit("c") + "]}\n{\"auditEvents\":[" + audit("d") + "]}\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Position(2, 1, head.length() + 1)), problems.stream().map(Problem::position).toList());
+        assertEquals(damaged, problems.get(0).text());
+        assertEquals(new Position(3, 1, head.length() + damaged.length() + 3), records.get(1).position());
     }
 
     @Test
