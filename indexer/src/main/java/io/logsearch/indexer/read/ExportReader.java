@@ -2,6 +2,7 @@ package io.logsearch.indexer.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,8 +17,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.read.JsonScanner.Outcome;
 import io.logsearch.indexer.sources.ExportLayout;
+import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
+import io.logsearch.indexer.sources.Sources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -253,9 +256,65 @@ public final class ExportReader {
             }
         }
         if (found == null) {
-            recordIndex++;
-            deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
+            Optional<ExportLayout> foreign = foreignLayout(fields);
+            Optional<String> text = startLocation.getByteOffset() < 0
+                    ? Optional.empty()
+                    : raw.text(segment.offset(startLocation), segment.offset(parser.currentLocation()));
+            if (foreign.isPresent() && text.isPresent()) {
+                foreignRecords(text.get(), start, foreign.get());
+            } else {
+                recordIndex++;
+                deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
+            }
         }
+    }
+
+    /** The layout of another source whose records {@code body} holds: it is that source's page, not one record. */
+    private Optional<ExportLayout> foreignLayout(ObjectNode body) {
+        return Sources.all().stream()
+                .map(Source::layout)
+                .filter(other -> !other.recordsPath().equals(layout.recordsPath()))
+                .filter(other -> body.at(JsonPointer.compile("/" + String.join("/", other.recordsPath()))).isArray())
+                .findFirst();
+    }
+
+    /**
+     * The records of another source's page, each handed over on its own with its position, so a
+     * wrong source counts (and rejects) records, not pages. The page's context is not theirs.
+     */
+    private void foreignRecords(String page, Position start, ExportLayout foreign) throws IOException {
+        ItemWrapper wrapper = new ItemWrapper(foreign.itemWrapper(), FACTORY);
+        try (JsonParser p = FACTORY.createParser(page)) {
+            p.nextToken();
+            for (String name : foreign.recordsPath()) {
+                toField(p, name);
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                recordIndex++;
+                JsonLocation from = p.currentTokenLocation();
+                Position at = new Position(recordIndex, start.line() + from.getLineNr() - 1,
+                        from.getLineNr() == 1 ? start.column() + from.getColumnNr() - 1 : from.getColumnNr());
+                JsonNode item = MAPPER.readTree(p);
+                String text = page.substring((int) from.getCharOffset(), (int) p.currentLocation().getCharOffset());
+                if (item instanceof ObjectNode object) {
+                    handler.record(wrapper.unwrap(object, Optional.of(text)), baseContext, at);
+                } else {
+                    handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), text);
+                }
+            }
+        }
+    }
+
+    /** Moves {@code p}, inside an object, to the value of its field {@code name}, which the caller knows is there. */
+    private static void toField(JsonParser p, String name) throws IOException {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            JsonToken value = p.nextToken();
+            if (p.currentName().equals(name) && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)) {
+                return;
+            }
+            p.skipChildren();
+        }
+        throw new IllegalStateException("no field '" + name + "' in a page that was found to hold it");
     }
 
     /**
