@@ -69,6 +69,20 @@ class NormalizeCommandIT {
     }
 
     @Test
+    void anExportOfAnotherSourceIsCountedInRecordsAndTheHintNamesItsSource() throws Exception {
+        Path export = dir.resolve("history.ndjson");
+        Files.writeString(export, run(0, "generate", "--source", "actionhub", "--events", "50", "--seed", "4"));
+        String bulk = run(3, "normalize", "--source", "thousandeyes", "--dead-letter", dir.resolve("rejected.ndjson").toString(),
+                export.toString());
+        assertEquals("", bulk);
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertTrue(err.contains("read=50 written=0 rejected=50"), err);
+        assertTrue(err.contains(export + ": 50 of 50 records were rejected as thousandeyes; these look like actionhub records;"
+                + " try --source actionhub"), err);
+        assertEquals(50, Files.readAllLines(dir.resolve("rejected.ndjson")).size());
+    }
+
+    @Test
     void unknownSourcesAndMissingFilesAreUsageErrors() throws Exception {
         run(2, "normalize", "--source", "splunk", "x.json");
         run(2, "normalize", "--source", "thousandeyes", dir.resolve("missing.json").toString());
