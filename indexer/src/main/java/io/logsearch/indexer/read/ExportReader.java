@@ -28,9 +28,11 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Streams the records out of one export, whatever its shape: vendor response bodies (one, several
@@ -74,6 +76,9 @@ public final class ExportReader {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    /** Every source's layout with the pointer to its records, to know another source's page when one is read. */
+    private static final Map<ExportLayout, JsonPointer> LAYOUTS = Sources.all().stream().map(Source::layout)
+            .collect(Collectors.toMap(l -> l, l -> JsonPointer.compile("/" + String.join("/", l.recordsPath())), (a, b) -> a, LinkedHashMap::new));
     private static final byte[] NO_PREFIX = {};
     private static final byte[] ARRAY_PREFIX = {'['};
 
@@ -92,6 +97,8 @@ public final class ExportReader {
     /** A records array: the context its records share, and how to get back inside it. */
     private static final class Records {
         private final SourceContext context;
+        /** whether the array is a top-level value, its records not inside a page */
+        private final boolean topLevel;
         /** the JSON leading from the top level into the array, to resume reading inside it */
         private final byte[] prefix;
         /** the line the array opens on, 0 until it is reached */
@@ -99,9 +106,10 @@ public final class ExportReader {
         /** the first key of the last record read, as written: the next record likely begins with it too */
         private Optional<byte[]> firstKey = Optional.empty();
 
-        Records(SourceContext context, byte[] prefix) {
+        Records(SourceContext context, byte[] prefix, boolean topLevel) {
             this.context = context;
             this.prefix = prefix;
+            this.topLevel = topLevel;
         }
     }
 
@@ -215,7 +223,7 @@ public final class ExportReader {
             markAt(Place.IN_VALUE, parser.currentTokenLocation(), 0);
             rootIsRecord = token == JsonToken.START_OBJECT;
             if (token == JsonToken.START_ARRAY) {
-                records(new Records(baseContext, ARRAY_PREFIX), 0);
+                records(new Records(baseContext, ARRAY_PREFIX, true), 0);
             } else if (token == JsonToken.START_OBJECT) {
                 body(Optional.empty());
             } else {
@@ -240,7 +248,7 @@ public final class ExportReader {
             if (name.equals(recordsField)) {
                 rootIsRecord = false;
                 if (found == null) {
-                    found = new Records(contextOfBody(context, value), bodyPrefix);
+                    found = new Records(contextOfBody(context, value), bodyPrefix, false);
                 }
                 descend(1, value, found);
                 markAt(Place.IN_VALUE, parser.currentLocation(), 1);
@@ -257,11 +265,11 @@ public final class ExportReader {
         }
         if (found == null) {
             Optional<ExportLayout> foreign = foreignLayout(fields);
-            Optional<String> text = startLocation.getByteOffset() < 0
+            Optional<String> page = foreign.isEmpty() || startLocation.getByteOffset() < 0
                     ? Optional.empty()
                     : raw.text(segment.offset(startLocation), segment.offset(parser.currentLocation()));
-            if (foreign.isPresent() && text.isPresent()) {
-                foreignRecords(text.get(), start, foreign.get());
+            if (page.isPresent()) {
+                foreignRecords(page.get(), start, foreign.get());
             } else {
                 recordIndex++;
                 deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
@@ -271,10 +279,10 @@ public final class ExportReader {
 
     /** The layout of another source whose records {@code body} holds: it is that source's page, not one record. */
     private Optional<ExportLayout> foreignLayout(ObjectNode body) {
-        return Sources.all().stream()
-                .map(Source::layout)
-                .filter(other -> !other.recordsPath().equals(layout.recordsPath()))
-                .filter(other -> body.at(JsonPointer.compile("/" + String.join("/", other.recordsPath()))).isArray())
+        return LAYOUTS.entrySet().stream()
+                .filter(other -> !other.getKey().recordsPath().equals(layout.recordsPath()))
+                .filter(other -> body.at(other.getValue()).isArray())
+                .map(Map.Entry::getKey)
                 .findFirst();
     }
 
@@ -474,22 +482,22 @@ public final class ExportReader {
 
     /**
      * A damaged record of a records array: reported alone, and reading goes on with the next record.
-     * The record ends where its brackets close, or where the next record visibly starts; in a page
-     * written on one line, at the latest with the line the damage is on.
+     * The record ends where its brackets close, where the next record visibly starts, or with its
+     * line when the next line starts with a value: the next record of a top-level array, else the
+     * next page.
      */
     private Optional<Resume> inRecord(JsonScanner scan, long errorLine, String reason) throws IOException {
         Position at = new Position(recordIndex, scan.line(), scan.column());
         List<byte[]> firstKeys = new ArrayList<>();
         NextRecordStart.firstKey(raw.retainedFrom(scan.offset(), 4096)).ifPresent(firstKeys::add);
         records.firstKey.ifPresent(firstKeys::add);
-        long lastLine = records.line == at.line() ? errorLine : Long.MAX_VALUE;
         scan.startCapture(MAX_PROBLEM_TEXT);
-        Outcome outcome = scan.skipRecord(lastLine, new NextRecordStart(firstKeys));
+        Outcome outcome = scan.skipRecord(new NextRecordStart(firstKeys));
         handler.problem(at, reason, scan.endCapture());
         return switch (outcome) {
             case CLOSED -> betweenRecords(scan, errorLine, Optional.empty());
             case CUT_SHORT -> resumeAt(scan, Optional.of(records));
-            case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(records));
+            case LINE_ENDED -> resumeAt(scan, Optional.of(records).filter(r -> r.topLevel));
             case INPUT_ENDED -> Optional.empty();
         };
     }

@@ -148,12 +148,14 @@ final class JsonScanner {
      * containers inside it, as a truncated nested object leaves them); where {@code nextRecord}
      * spots the next record of the array, or the array's closing bracket comes, before that
      * ({@link Outcome#CUT_SHORT}: the scanner then stands at that record or bracket, and the text
-     * captured ends before it); or at the end of line {@code lastLine}.
+     * captured ends before it); or with its line when the next line starts with a value at its
+     * first column ({@link Outcome#LINE_ENDED}): the record was cut off, and a page or record of
+     * its own follows.
      */
-    Outcome skipRecord(long lastLine, NextRecordStart nextRecord) throws IOException {
+    Outcome skipRecord(NextRecordStart nextRecord) throws IOException {
         int first = peek();
         if (first != '{' && first != '[') {
-            return skipValue(lastLine);
+            return skipValue(line);
         }
         StringBuilder open = new StringBuilder();
         while (true) {
@@ -171,7 +173,7 @@ final class JsonScanner {
                 standAt(nextRecord.braceOffset(), nextRecord.braceLine(), nextRecord.braceColumn());
                 return Outcome.CUT_SHORT;
             }
-            if (b == '\n' && line > lastLine) {
+            if (b == '\n' && (peek() == '{' || peek() == '[')) {
                 return Outcome.LINE_ENDED;
             }
             if (quoted || b == '"') {

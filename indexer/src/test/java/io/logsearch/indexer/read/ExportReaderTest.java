@@ -432,6 +432,35 @@ class ExportReaderTest {
     }
 
     @Test
+    void aPageCutOffMidRecordCostsThatRecordAndTheNextPageIsReadWhole() throws IOException {
+        String cut = "{\"auditEvents\":[" + audit("a") + ",{\"event\":\"b\",\"uid\":12";
+        read(cut + "\n{\"auditEvents\":[" + audit("c") + "," + audit("d") + "]}\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Problem(new Position(2, 1, cut.indexOf("{\"event\":\"b") + 1),
+                "invalid JSON at line 2, column 1: Unexpected character ('{' (code 123)): was expecting comma to separate Object entries",
+                "{\"event\":\"b\",\"uid\":12")), problems);
+        assertEquals(new Position(3, 2, 17), records.get(1).position());
+    }
+
+    @Test
+    void aDamagedFirstRecordOfAPageAsJacksonPrettyPrintsItCostsOnlyItself() throws IOException {
+        String page = "{\n  \"auditEvents\" : [ {\n    \"event\" : \"a\",\n    \"uid\" : ,\n    \"aid\" : \"1\"\n  }, {\n"
+                + "    \"event\" : \"b\"\n  } ]\n}\n";
+        read(page, AUDIT);
+        assertEquals(List.of("b"), field("event"));
+        assertEquals(List.of(new Position(1, 2, 21)), problems.stream().map(Problem::position).toList());
+        assertEquals(new Position(2, 6, 6), records.get(0).position());
+    }
+
+    @Test
+    void aDamagedRecordOfAnArrayWithARecordPerLineCostsOnlyItself() throws IOException {
+        read("[" + audit("a") + ",\n{\"event\":\"b\",\"uid\":\"2},\n" + audit("c") + ",\n" + audit("d") + "]\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Position(2, 2, 1)), problems.stream().map(Problem::position).toList());
+        assertEquals(new Position(3, 3, 1), records.get(1).position());
+    }
+
+    @Test
     void anUnclosedStringInAPrettyPrintedPageCostsItsLineAndTheRestKeepsTheContext() throws IOException {
         String page = "{\n  \"user_id\": \"42\",\n  \"program_id\": \"program-7\",\n  \"history\": [\n    " + history(1)
                 + ",\n    {\"timestamp\": \"2024-03-05T14:07\n    ," + history(3) + "\n  ],\n  \"statusCode\": 200\n}\n";
