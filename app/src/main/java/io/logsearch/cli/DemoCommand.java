@@ -3,10 +3,8 @@ package io.logsearch.cli;
 import io.javalin.Javalin;
 import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.generator.ExportGenerator;
 import io.logsearch.generator.GeneratorSpec;
-import io.logsearch.indexer.load.BulkSettings;
 import io.logsearch.indexer.load.DeadLetterFile;
 import io.logsearch.indexer.load.LoadCounters;
 import io.logsearch.indexer.load.LoadSummary;
@@ -17,6 +15,8 @@ import io.logsearch.indexer.sources.Sources;
 import io.logsearch.localnode.Home;
 import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
+import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.EventStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -62,10 +62,10 @@ final class DemoCommand implements Callable<Integer> {
         Elasticsearch es = EsSettings.explicitlyConfigured() ? clusterOfEsUrl() : localNode(shutdown);
         shutdown.add("close the Elasticsearch client", es::close);
 
-        EventIndex events = index.on(es.client());
+        EventStore events = index.on(es.client());
         events.installTemplate();
         loadSamples(events, SampleAnchors.inHome().anchorFor(es.url(), index.base, Instant.now()));
-        Javalin server = ApiServer.start("127.0.0.1", port, cfg -> cfg.index = events);
+        Javalin server = ApiServer.start("127.0.0.1", port, cfg -> cfg.store = events);
         shutdown.add("stop the API server", server::stop);
         shutdown.add("say so", () -> System.out.println("Stopping..."));
         printWelcome("http://127.0.0.1:" + server.port(), index.base);
@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         return Elasticsearch.at(node.settings().url());
     }
 
-    private static void loadSamples(EventIndex events, Instant until) throws IOException {
+    private static void loadSamples(EventStore events, Instant until) throws IOException {
         GeneratorSpec spec = new GeneratorSpec(SAMPLE_EVENTS, SAMPLE_DAYS, SAMPLE_SEED, until);
         System.out.println("Sample events span " + spec.start() + " to " + spec.until() + " (fixed at their first load).");
         Path dir = Files.createTempDirectory("logsearch-demo-");
@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                     System.out.printf("Sample %-12s %s%n", source, summary.line());
                 }
             }
-            events.client().indices().refresh(r -> r.index(events.partitions().allPartitions()));
+            events.partitionAdmin().refresh();
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {

@@ -4,10 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.Failures;
 import io.logsearch.elasticsearch.EsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.net.ssl.SSLException;
 
 /** A client for the Elasticsearch a command talks to, closed with the command. */
@@ -63,20 +65,28 @@ final class Elasticsearch implements AutoCloseable {
         try {
             client.cluster().health();
             return Optional.empty();
-        } catch (ElasticsearchException e) {
-            return e.status() == 401 ? Optional.of(credentialsRefused()) : Optional.empty();
-        } catch (TransportException e) {
-            if (e.statusCode() == 401) {
-                return Optional.of(credentialsRefused());
-            }
-            return Optional.of("Elasticsearch at " + url() + " did not answer as Elasticsearch does: " + e.getMessage());
-        } catch (IOException e) {
-            if (hasCause(e, SSLException.class)) {
-                return Optional.of("cannot reach Elasticsearch at " + url() + " over TLS (" + describe(e) + "). "
-                        + "Set ES_CA_CERT to the PEM file of the cluster's CA certificate.");
-            }
-            return Optional.of("cannot reach Elasticsearch at " + url() + " (" + describe(e) + "). " + START_HINT);
+        } catch (IOException | ElasticsearchException e) {
+            return whyUnusable(e);
         }
+    }
+
+    /** What a failed health request says about the cluster, by the status {@link Failures} reads from it. */
+    private Optional<String> whyUnusable(Exception e) {
+        OptionalInt status = Failures.status(e);
+        if (status.isPresent() && status.getAsInt() == 401) {
+            return Optional.of(credentialsRefused());
+        }
+        if (e instanceof TransportException) {
+            return Optional.of("Elasticsearch at " + url() + " did not answer as Elasticsearch does: " + e.getMessage());
+        }
+        if (status.isPresent()) {
+            return Optional.empty();
+        }
+        if (hasCause(e, SSLException.class)) {
+            return Optional.of("cannot reach Elasticsearch at " + url() + " over TLS (" + describe(e) + "). "
+                    + "Set ES_CA_CERT to the PEM file of the cluster's CA certificate.");
+        }
+        return Optional.of("cannot reach Elasticsearch at " + url() + " (" + describe(e) + "). " + START_HINT);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.logsearch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.mappings.Granularity;
 import io.logsearch.mappings.Partitioning;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class IndexOptions {
         return new Partitioning(base, granularity);
     }
 
-    EventIndex on(ElasticsearchClient client) {
-        return new EventIndex(client, partitioning(), replicas);
+    EsEventStore on(ElasticsearchClient client) {
+        return EsEventStore.on(client, partitioning(), replicas);
     }
 }

@@ -1,12 +1,12 @@
 package io.logsearch.cli;
 
-import io.logsearch.indexer.load.BulkSettings;
 import io.logsearch.indexer.load.DeadLetterFile;
 import io.logsearch.indexer.load.LoadCounters;
 import io.logsearch.indexer.load.LoadFailedException;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
 import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.storage.BulkSettings;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;

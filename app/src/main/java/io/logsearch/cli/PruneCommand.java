@@ -1,6 +1,6 @@
 package io.logsearch.cli;
 
-import io.logsearch.elasticsearch.Retention;
+import io.logsearch.storage.Retention;
 import java.io.Console;
 import java.io.IOException;
 import java.time.Duration;

@@ -3,15 +3,15 @@ package io.logsearch.cli;
 import io.javalin.Javalin;
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.server.ApiServer;
-import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.storage.EventStore;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,9 +57,9 @@ final class ServeCommand implements Callable<Integer> {
         Elasticsearch es = Elasticsearch.unchecked();
         es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
                 + " Until it answers, the API answers 503."));
-        EventIndex events = index.on(es.client());
+        EventStore events = index.on(es.client());
         Javalin server = ApiServer.start(bind, port, cfg -> {
-            cfg.index = events;
+            cfg.store = events;
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
         });

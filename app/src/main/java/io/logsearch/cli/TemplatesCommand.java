@@ -1,7 +1,7 @@
 package io.logsearch.cli;
 
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.mappings.IndexTemplate;
+import io.logsearch.storage.EventStore;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ final class TemplatesCommand {
         @Override
         public Integer call() throws IOException {
             try (Elasticsearch es = Elasticsearch.fromEnvironment()) {
-                EventIndex events = index.on(es.client());
+                EventStore events = index.on(es.client());
                 events.installTemplate();
                 System.out.println("Installed index template '" + IndexTemplate.name(events.base()) + "' for "
                         + events.partitions().allPartitions() + " at " + es.url());

@@ -5,9 +5,8 @@ import io.javalin.Javalin;
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
-import io.logsearch.indexer.load.BulkSettings;
 import io.logsearch.indexer.load.LoadCounters;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
@@ -16,6 +15,7 @@ import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.Granularity;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
 import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayInputStream;
@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
 final class CompatServer implements AutoCloseable {
 
     private final ElasticsearchClient client;
-    private final EventIndex index;
+    private final EsEventStore index;
     private final Javalin server;
 
-    private CompatServer(ElasticsearchClient client, EventIndex index, Javalin server) {
+    private CompatServer(ElasticsearchClient client, EsEventStore index, Javalin server) {
         this.client = client;
         this.index = index;
         this.server = server;
@@ -56,9 +56,9 @@ final class CompatServer implements AutoCloseable {
         Optional<Tokens> configured = tokens.isEmpty() ? Optional.empty() : Optional.of(tokensFile(tokens.get()));
         ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
         // monthly partitions: the fixtures span weeks, and one index per day would only slow the load down
-        EventIndex index = new EventIndex(client, new Partitioning(base, Granularity.MONTHLY), 0);
+        EsEventStore index = EsEventStore.on(client, new Partitioning(base, Granularity.MONTHLY), 0);
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
-            cfg.index = index;
+            cfg.store = index;
             cfg.cursorSecret = Optional.of("compat-clients test cursor secret".getBytes(StandardCharsets.UTF_8));
             cfg.tokens = configured;
         });

@@ -11,6 +11,7 @@ import static io.logsearch.mappings.EventFields.OUTCOME;
 import static io.logsearch.mappings.EventFields.PROVIDER;
 import static io.logsearch.mappings.EventFields.REQUEST_ID;
 import static io.logsearch.mappings.EventFields.TIMESTAMP;
+import static io.logsearch.mappings.EventFields.TYPE;
 import static io.logsearch.mappings.EventFields.USER_ID;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -19,6 +20,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.RangeRelation;
 import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.FieldCondition;
 import io.logsearch.storage.query.IpNetwork;
@@ -29,7 +32,7 @@ import java.util.function.Function;
 
 /**
  * Translates an {@link EventFilter} and the caller's {@link Visibility} into Elasticsearch filter
- * clauses. User text only ever reaches Elasticsearch as a term value or as a
+ * clauses over the partitions the filter's range overlaps. User text only ever reaches Elasticsearch as a term value or as a
  * {@code simple_query_string} over {@code message} with a fixed set of operators, so it can never
  * become Lucene syntax, another field, or query DSL.
  */
@@ -41,6 +44,25 @@ final class QueryTranslator {
             SimpleQueryStringFlag.Escape);
 
     private QueryTranslator() {
+    }
+
+    /**
+     * The partitions a query needs, the filter and the caller's visibility: what every search
+     * shares. A search that some shard failed is an error, never a silently shorter answer.
+     */
+    static SearchRequest.Builder scope(SearchRequest.Builder s, Partitioning partitions, EventFilter filter, Visibility visibility) {
+        return s.index(partitions(partitions, filter))
+                .ignoreUnavailable(true)
+                .allowNoIndices(true)
+                .allowPartialSearchResults(false)
+                .query(translate(filter, visibility));
+    }
+
+    /** The partitions that overlap the filter's range, or every partition without one. */
+    static List<String> partitions(Partitioning partitions, EventFilter filter) {
+        return filter.range()
+                .map(r -> partitions.overlapping(r.start(), r.end()))
+                .orElseGet(partitions::everyPartition);
     }
 
     static Query translate(EventFilter filter, Visibility visibility) {
@@ -59,6 +81,7 @@ final class QueryTranslator {
         anyOf(clauses, filter.requestIds(), v -> term(REQUEST_ID, v));
         anyOf(clauses, filter.sources(), v -> term(PROVIDER, v));
         anyOf(clauses, filter.categories(), v -> term(CATEGORY, v));
+        anyOf(clauses, filter.types(), v -> term(TYPE, v));
         filter.text().ifPresent(text -> clauses.add(Query.of(q -> q.simpleQueryString(s -> s
                 .query(text)
                 .fields(MESSAGE)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.logsearch.mappings.Granularity;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.Retention;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class RetentionIT {
 
     @Test
     void dailyPartitionsEndingBeforeTheCutoffAreDeleted() throws IOException {
-        EventIndex index = new EventIndex(client, Partitioning.daily(base + "-d"), 0);
+        EsEventStore index = EsEventStore.on(client, Partitioning.daily(base + "-d"), 0);
         Instant now = Instant.parse("2024-06-15T10:00:00Z");
         for (String day : List.of("2024.03.16", "2024.03.17", "2024.03.18", "2024.06.15")) {
             create(base + "-d-" + day);
@@ -65,7 +66,7 @@ class RetentionIT {
 
     @Test
     void theCurrentPartitionSurvivesAnyCutoff() throws IOException {
-        EventIndex index = new EventIndex(client, new Partitioning(base + "-m", Granularity.MONTHLY), 0);
+        EsEventStore index = EsEventStore.on(client, new Partitioning(base + "-m", Granularity.MONTHLY), 0);
         Instant now = Instant.parse("2024-06-15T10:00:00Z");
         create(base + "-m-2024.05");
         create(base + "-m-2024.06");

@@ -16,6 +16,7 @@ public final class EventFields {
     public static final String REQUEST_ID = "http.request.id";
     public static final String PROVIDER = "event.provider";
     public static final String CATEGORY = "event.category";
+    public static final String TYPE = "event.type";
     public static final String MESSAGE = "message";
 
     private EventFields() {

@@ -2,15 +2,15 @@ package io.logsearch.api;
 
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.ingest.IngestHandler;
-import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.storage.EventStore;
 import java.security.SecureRandom;
 import java.util.Optional;
 
 /** The plugin's configuration, set in the consumer passed to {@link LogSearchPlugin}. */
 public final class LogSearchConfig {
 
-    /** The events to serve. Required. */
-    public EventIndex index;
+    /** The events to serve, e.g. {@code EsEventStore.on(client, Partitioning.daily("logsearch-events"), 0)}. Required. */
+    public EventStore store;
 
     /** A path prefix every route is mounted under, e.g. {@code /audit}; empty for the root. */
     public String pathPrefix = "";

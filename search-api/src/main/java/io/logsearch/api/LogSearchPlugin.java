@@ -13,16 +13,17 @@ import io.logsearch.api.events.TopHandler;
 import io.logsearch.api.health.HealthHandler;
 import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.web.OpenApiDocument;
+import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
-import io.logsearch.elasticsearch.EsEventSearch;
 import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.EventStore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The logsearch HTTP API as a Javalin 7 plugin:
- * {@code config.registerPlugin(new LogSearchPlugin(cfg -> cfg.index = ...))}. Its routes live
+ * {@code config.registerPlugin(new LogSearchPlugin(cfg -> cfg.store = ...))}. Its routes live
  * under {@code cfg.pathPrefix}; with tokens configured, every route but {@code /health}, the web
  * page and the OpenAPI document needs a bearer token. Its errors are {@code application/problem+json}
  * (the vendor facades' in their vendor's style) without touching the host app's own routes or
@@ -38,8 +39,8 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
 
     @Override
     public void onStart(JavalinState state) {
-        if (pluginConfig.index == null) {
-            throw new IllegalStateException("LogSearchPlugin needs an EventIndex: set cfg.index");
+        if (pluginConfig.store == null) {
+            throw new IllegalStateException("LogSearchPlugin needs an EventStore: set cfg.store");
         }
         String prefix = pluginConfig.prefix();
         byte[] secret = pluginConfig.cursorSecret.orElseGet(() -> {
@@ -48,18 +49,20 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
             return LogSearchConfig.randomSecret();
         });
         AccessControl access = new AccessControl(pluginConfig.tokens);
-        EventSearch search = new EsEventSearch(pluginConfig.index);
+        EventStore store = pluginConfig.store;
+        EventSearch search = store.search();
         Cursors cursors = new Cursors(secret);
 
         state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));
-        state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(search)));
-        state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(search)));
+        state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
+        state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search)));
-        state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(pluginConfig.index, pluginConfig.maxIngestBytes)));
+        state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
-        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(pluginConfig.index)));
+        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin())));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
         state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
+        WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
         ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
     }
 

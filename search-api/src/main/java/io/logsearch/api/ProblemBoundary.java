@@ -8,15 +8,18 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.util.MethodNotAllowedUtil;
 import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.storage.StorageException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes every error of the plugin's routes {@code application/problem+json}, whatever the host app
- * maps: failures inside its handlers, and requests under its paths that match no route (404, or
+ * Makes every error of the plugin's routes {@code application/problem+json} (the vendor facades'
+ * in their vendors' {@link ErrorStyle}), whatever the host app maps: failures inside its handlers,
+ * storage failures included, and requests under its paths that match no route (404, or
  * 405 with {@code Allow} when the path exists for other methods). The host's own routes and
  * exception mappings are left alone.
  */
@@ -27,45 +30,78 @@ public final class ProblemBoundary {
     private ProblemBoundary() {
     }
 
-    /** {@code handler}, answering each of its failures as a problem. */
+    /** {@code handler}, answering each of its failures as a problem+json. */
     public static Handler guard(Handler handler) {
+        return guard(handler, Problems::write);
+    }
+
+    /** {@code handler}, answering each of its failures in {@code style}, e.g. a vendor's own error shape. */
+    public static Handler guard(Handler handler, ErrorStyle style) {
         return ctx -> {
             try {
                 handler.handle(ctx);
             } catch (Exception e) {
-                fail(ctx, e);
+                fail(ctx, e, style);
             }
         };
     }
 
     /**
-     * Answers {@code failure} as a problem, or, when the response is already committed, breaks it
-     * off ({@link ResponseAbort}).
+     * Answers {@code failure} as a problem in {@code style}, with the headers its status needs
+     * ({@code WWW-Authenticate} on 401, {@code Retry-After} on 503), or, when the response is
+     * already committed, breaks it off ({@link ResponseAbort}).
      */
-    static void fail(Context ctx, Exception failure) {
+    static void fail(Context ctx, Exception failure, ErrorStyle style) {
         if (ctx.res().isCommitted()) {
             ResponseAbort.abort(ctx, failure);
             return;
         }
-        Problems.write(ctx, problem(ctx, failure));
+        ApiProblem problem = problem(ctx, failure);
+        if (failure instanceof AccessDenied denied && denied.status() == 401) {
+            ctx.header("WWW-Authenticate", denied.challenge());
+        }
+        if (problem.status() == 503) {
+            ctx.header("Retry-After", "10");
+        }
+        style.write(ctx, problem);
     }
 
-    /** The problem a failure is answered with; a 500 for anything unforeseen, logged with its stack trace here only. */
+    /**
+     * The problem a failure is answered with: a storage failure (or one it caused) as
+     * {@link StorageProblems} says, logged with what the store answered; a 500 for anything
+     * unforeseen, logged with its stack trace here only.
+     */
     static ApiProblem problem(Context ctx, Exception failure) {
         if (failure instanceof ApiProblem problem) {
             return problem;
         }
         if (failure instanceof AccessDenied denied) {
-            if (denied.status() == 401) {
-                ctx.header("WWW-Authenticate", denied.challenge());
-            }
             return new ApiProblem(denied.status(), denied.status() == 401 ? "Unauthorized" : "Forbidden", denied.getMessage(), List.of());
+        }
+        Optional<StorageException> storage = storageFailure(failure);
+        if (storage.isPresent()) {
+            if (storage.get().kind().mayPass()) {
+                LOG.warn("{} {}: Elasticsearch unavailable or pushing back: {}", ctx.method(), ctx.path(), storage.get().detail());
+            } else {
+                LOG.error("{} {}: Elasticsearch request failed", ctx.method(), ctx.path(), failure);
+            }
+            return StorageProblems.of(storage.get());
         }
         if (failure instanceof HttpResponseException http) {
             return new ApiProblem(http.getStatus(), HttpStatus.forStatus(http.getStatus()).getMessage(), http.getMessage(), List.of());
         }
         LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), failure);
         return new ApiProblem(500, "Internal error", "The request could not be completed.", List.of());
+    }
+
+    /** The storage failure behind {@code failure}: itself, or the first of its causes. */
+    private static Optional<StorageException> storageFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StorageException storage) {
+                return Optional.of(storage);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -23,9 +23,6 @@ public final class Problems {
                 .put("instance", ctx.path());
         ArrayNode errors = body.putArray("errors");
         problem.errors().forEach(e -> errors.addObject().put("field", e.field()).put("message", e.message()));
-        if (problem.status() == 503) {
-            ctx.header("Retry-After", "10");
-        }
         // JSON is UTF-8 (RFC 8259), whatever character encoding the response had been given before it failed
         ctx.status(problem.status());
         JsonResponses.write(ctx, CONTENT_TYPE, body);

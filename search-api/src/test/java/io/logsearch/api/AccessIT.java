@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,12 +167,15 @@ class AccessIT {
     }
 
     @Test
-    void theWebPageAndTheApiDescriptionNeedNoToken() {
+    void theWebPageAndTheApiDescriptionNeedNoToken() throws Exception {
         TestApi.Response page = api.get("/");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<input id=\"token\" type=\"password\""), "the page asks for a token");
-        assertTrue(page.body().contains("sessionStorage.setItem(TOKEN_KEY, token)")
-                && page.body().contains("{Authorization: 'Bearer ' + token}"), "and sends it on its own requests");
+        HttpResponse<String> script = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(api.base + "/ui/api.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode(), "the page's scripts need no token either");
+        assertTrue(script.body().contains("sessionStorage.setItem(TOKEN_KEY, token)")
+                && script.body().contains("{Authorization: 'Bearer ' + token}"), "and sends it on its own requests");
         assertEquals(200, api.get("/health").status());
         TestApi.Response yaml = api.get("/openapi.yaml");
         assertEquals(200, yaml.status());

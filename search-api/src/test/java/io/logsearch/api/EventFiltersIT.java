@@ -65,7 +65,10 @@ class EventFiltersIT {
                         "\"client\":{\"ip\":\"10.200.0.1\"},\"authing\":{\"app\":{\"id\":\"app-1\"}}"),
                 event("e11", NOW.minusSeconds(600).toString(), "login", "success", "authing", "pool-2", "u7", ""),
                 event("e12", NOW.minus(2, ChronoUnit.DAYS).toString(), "login", "success", "authing", "pool-2", "u8", "")));
-        events.set(0, events.get(0).replace("\"event\":{", "\"event\":{\"category\":[\"authentication\"],"));
+        events.set(0, events.get(0).replace("\"event\":{", "\"event\":{\"category\":[\"authentication\"],\"type\":[\"start\"],"));
+        events.set(2, events.get(2).replace("\"event\":{", "\"event\":{\"category\":[\"authentication\"],\"type\":[\"start\"],"));
+        events.set(3, events.get(3).replace("\"event\":{", "\"event\":{\"category\":[\"authentication\"],\"type\":[\"end\"],"));
+        events.set(9, events.get(9).replace("\"event\":{", "\"event\":{\"category\":[\"authentication\"],\"type\":[\"start\"],"));
         events.set(4, events.get(4).replace("\"event\":{", "\"event\":{\"category\":[\"file\"],"));
         assertEquals(12, api.loadEcs(events).indexed());
     }
@@ -185,7 +188,20 @@ class EventFiltersIT {
         assertEquals(Set.of("e04"), matching("requestId=req-2"));
         assertEquals(Set.of("e05", "e06"), matching("source=onehub"));
         assertEquals(Set.of("e05"), matching("category=file"));
-        assertEquals(Set.of("e01"), matching("category=authentication"));
+        assertEquals(Set.of("e01", "e03", "e04", "e10"), matching("category=authentication"));
+        assertEquals(Set.of("e04"), matching("type=end"));
+    }
+
+    @Test
+    void failedSignInsFromEverySourceAreOneQuestion() {
+        assertEquals(Set.of("e01", "e10"), matching("category=authentication&type=start&success=false"));
+        assertEquals(Set.of("e01", "e03", "e10"), matching("category=authentication&type=start"));
+    }
+
+    @Test
+    void aDateAloneIsTheWholeUtcDay() {
+        assertEquals(Set.of("e03", "e04"), matching("startDate=2024-03-02&endDate=2024-03-02"));
+        assertEquals(Set.of("e03", "e04"), matching("startDate=2024-03-02T08:00:00%2B08:00&endDate=2024-03-02"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class OpenApiContractTest {
     private static final Map<String, List<String>> TOKEN = Map.of("Authorization", List.of("Bearer s3cret"));
 
     private static final List<String> FILTERS = List.of("eventType", "window", "startDate", "endDate", "success",
-            "clientIp", "userId", "organizationId", "appId", "requestId", "source", "category", "q");
+            "clientIp", "userId", "organizationId", "appId", "requestId", "source", "category", "type", "q", "exclude");
 
     private static final String EVENT = """
             {"@timestamp":"2024-05-01T12:00:00.123456789Z",

@@ -8,8 +8,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.RealElasticsearch;
@@ -36,7 +36,7 @@ class PluginIT {
             Javalin host = Javalin.create(config -> {
                 config.routes.get("/hello", ctx -> ctx.result("host app"));
                 config.registerPlugin(new LogSearchPlugin(cfg -> {
-                    cfg.index = data.index;
+                    cfg.store = data.index;
                     cfg.pathPrefix = "/audit/";
                 }));
             }).start("127.0.0.1", Ports.free());
@@ -68,7 +68,7 @@ class PluginIT {
                     throw new IllegalStateException("the host's own failure");
                 });
                 config.registerPlugin(new LogSearchPlugin(cfg -> {
-                    cfg.index = data.index;
+                    cfg.store = data.index;
                     cfg.pathPrefix = "/audit";
                 }));
             }).start("127.0.0.1", Ports.free());
@@ -105,7 +105,7 @@ class PluginIT {
         ElasticsearchClient closed = EsClients.create(EsSettings.of(es.url()));
         closed._transport().close();
         Javalin host = Javalin.create(config -> config.registerPlugin(new LogSearchPlugin(cfg -> {
-            cfg.index = new EventIndex(closed, Partitioning.daily(es.indexBase()), 0);
+            cfg.store = EsEventStore.on(closed, Partitioning.daily(es.indexBase()), 0);
             cfg.pathPrefix = "/audit";
         }))).start("127.0.0.1", Ports.free());
         try {

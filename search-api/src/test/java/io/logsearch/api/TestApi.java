@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
-import io.logsearch.indexer.load.BulkSettings;
 import io.logsearch.indexer.load.LoadCounters;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
@@ -16,6 +15,7 @@ import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
 import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayInputStream;
@@ -41,7 +41,7 @@ public final class TestApi implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public final ElasticsearchClient client;
-    public final EventIndex index;
+    public final EsEventStore index;
     private final Javalin server;
     public final String base;
 
@@ -61,7 +61,7 @@ public final class TestApi implements AutoCloseable {
         }
     }
 
-    private TestApi(ElasticsearchClient client, EventIndex index, Javalin server) {
+    private TestApi(ElasticsearchClient client, EsEventStore index, Javalin server) {
         this.client = client;
         this.index = index;
         this.server = server;
@@ -75,9 +75,9 @@ public final class TestApi implements AutoCloseable {
     /** As {@link #start(TestElasticsearch, Consumer)}, reaching the test class's Elasticsearch at {@code elasticsearchUrl} (a proxy). */
     public static TestApi start(TestElasticsearch es, String elasticsearchUrl, Consumer<LogSearchConfig> config) {
         ElasticsearchClient client = EsClients.create(EsSettings.of(elasticsearchUrl));
-        EventIndex index = new EventIndex(client, Partitioning.daily(es.indexBase()), 0);
+        EsEventStore index = EsEventStore.on(client, Partitioning.daily(es.indexBase()), 0);
         Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> {
-            cfg.index = index;
+            cfg.store = index;
             cfg.cursorSecret = java.util.Optional.of("a test secret of sufficient length".getBytes(StandardCharsets.UTF_8));
             config.accept(cfg);
         });

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
 import io.javalin.Javalin;
 import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.EphemeralNode;
 import io.logsearch.testsupport.Ports;
@@ -47,8 +48,8 @@ class UnavailableIT {
 
     @Test
     void startsAndAnswers503WhileElasticsearchIsUnreachable() throws Exception {
-        EventIndex nowhere = new EventIndex(EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free())), Partitioning.daily("x"), 0);
-        Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.index = nowhere);
+        EsEventStore nowhere = EsEventStore.on(EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free())), Partitioning.daily("x"), 0);
+        Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.store = nowhere);
         try {
             assertEquals(503, get(server, "/health").statusCode());
             for (String path : new String[] {"/v1/events", "/v1/events/histogram", "/v1/events/top?field=userId", "/v1/events/export",
@@ -70,12 +71,13 @@ class UnavailableIT {
     @Test
     void recoversWhenElasticsearchStopsAndStartsAgain() throws Exception {
         try (EphemeralNode node = EphemeralNode.start()) {
-            EventIndex index = new EventIndex(EsClients.create(EsSettings.of(node.url())), Partitioning.daily("back"), 0);
-            Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.index = index);
+            ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
+            EsEventStore index = EsEventStore.on(client, Partitioning.daily("back"), 0);
+            Javalin server = ApiServer.start("127.0.0.1", Ports.free(), cfg -> cfg.store = index);
             try {
                 assertEquals(200, get(server, "/v1/events").statusCode());
                 // Elasticsearch pushing back: every request with a body is refused with 429 (until the restart below)
-                index.client().cluster().putSettings(s -> s.transient_("network.breaker.inflight_requests.limit", JsonData.of("1b")));
+                client.cluster().putSettings(s -> s.transient_("network.breaker.inflight_requests.limit", JsonData.of("1b")));
                 HttpResponse<String> pushedBack = send(server, "POST", "/v1/ingest/ecs", HttpRequest.BodyPublishers.ofString(
                         "{\"@timestamp\":\"2024-01-01T00:00:00Z\",\"event\":{\"id\":\"b1\",\"action\":\"x\"}}"));
                 assertUnavailable(pushedBack, "/v1/ingest/ecs while the index template cannot be installed");

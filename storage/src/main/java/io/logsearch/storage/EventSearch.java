@@ -4,25 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.EventPage;
 import io.logsearch.storage.query.EventQuery;
-import io.logsearch.storage.query.HistogramBucket;
 import io.logsearch.storage.query.NumberedPage;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SearchAfter;
 import io.logsearch.storage.query.SortOrder;
-import io.logsearch.storage.query.TimeRange;
-import io.logsearch.storage.query.TopBucket;
 import io.logsearch.storage.query.Visibility;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Event queries over the partitions of an index base: pages in a total order (newest or oldest
- * first, then by event id) continued with {@link SearchAfter}, numbered pages, histograms, top
- * values, and whole-result walks for export. Only the partitions that overlap a query's time range
- * are searched.
+ * first, then by event id) continued with {@link SearchAfter}, numbered pages, and whole-result
+ * walks for export. Only the partitions that overlap a query's time range are searched.
  */
 public interface EventSearch {
 
@@ -32,28 +24,19 @@ public interface EventSearch {
     int MAX_RESULT_WINDOW = 10_000;
 
     /** One page, and where the next one starts when another follows. */
-    EventPage search(EventQuery query) throws IOException;
+    EventPage search(EventQuery query);
 
     /** Every matching event in order, a page at a time, so memory stays flat however many match. */
     void forEach(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
-                 Consumer<ObjectNode> consumer) throws IOException;
+                 Consumer<ObjectNode> consumer);
 
     /** Like {@link #forEach}, starting after a page the caller already has. */
     void forEachAfter(EventFilter filter, Visibility visibility, SortOrder order, Projection projection,
-                      SearchAfter start, Consumer<ObjectNode> consumer) throws IOException;
+                      SearchAfter start, Consumer<ObjectNode> consumer);
 
     /**
      * Page {@code offset / size} of the newest-first results with an exact total, for the vendor
      * APIs that page by number. Only the first {@link #MAX_RESULT_WINDOW} results can be reached.
      */
-    NumberedPage page(EventFilter filter, Visibility visibility, int offset, int size, Projection projection) throws IOException;
-
-    /** Counts per bucket of {@code interval}, split by outcome, over {@code range}. */
-    List<HistogramBucket> histogram(EventFilter filter, Visibility visibility, TimeRange range, Duration interval) throws IOException;
-
-    /** The earliest and latest matching timestamps, or empty when nothing matches. */
-    Optional<TimeRange> extent(EventFilter filter, Visibility visibility) throws IOException;
-
-    /** The most frequent values of {@code field} among matching events. */
-    List<TopBucket> top(EventFilter filter, Visibility visibility, String field, int size) throws IOException;
+    NumberedPage page(EventFilter filter, Visibility visibility, int offset, int size, Projection projection);
 }

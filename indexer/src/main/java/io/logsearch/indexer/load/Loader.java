@@ -1,37 +1,38 @@
 package io.logsearch.indexer.load;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
-import java.io.IOException;
+import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.EventStore;
+import io.logsearch.storage.RetryBudget;
+import io.logsearch.storage.StorageException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Loads exports of one source into Elasticsearch, installing the index template first if it is missing. */
+/** Loads exports of one source into the event store, installing the index template first if it is missing. */
 public final class Loader {
 
-    private final EventIndex index;
+    private final EventStore store;
     private final BulkSettings settings;
 
-    public Loader(EventIndex index, BulkSettings settings) {
-        this.index = index;
+    public Loader(EventStore store, BulkSettings settings) {
+        this.store = store;
         this.settings = settings;
     }
 
     /**
      * Loads every input in order and returns the counts.
      *
-     * @throws LoadFailedException when Elasticsearch refuses the load (credentials, a bad template)
+     * @throws LoadFailedException when the store refuses the load (credentials, a bad template)
      *         or pushes back for longer than the retry budget, before or during the writes
      */
     public LoadSummary load(Source source, SourceContext context, List<ExportInput> inputs,
                             RejectionSink rejections, LoadCounters counters) {
         long start = System.nanoTime();
         ensureTemplate();
-        try (BulkEventWriter writer = new BulkEventWriter(index, settings, rejections, counters)) {
+        try (StoreEventWriter writer = new StoreEventWriter(store, settings, rejections, counters)) {
             Pipeline pipeline = new Pipeline(source, context, writer, rejections, counters);
             inputs.forEach(pipeline::read);
         }
@@ -40,32 +41,32 @@ public final class Loader {
 
     /** Installs the template unless it is there, waiting out a cluster that is starting or pushing back. */
     private void ensureTemplate() {
-        String cluster = Failures.clusterName(index.client());
+        String cluster = store.description();
         RetryBudget budget = new RetryBudget(settings.maxRetryWait());
         for (int retry = 1; ; retry++) {
             try {
-                index.ensureTemplate();
+                store.ensureTemplate();
                 return;
-            } catch (IOException | ElasticsearchException e) {
-                if (!Failures.isTransient(e)) {
-                    throw new LoadFailedException(cluster + " refused the index template: " + Failures.describe(e), e);
+            } catch (StorageException e) {
+                if (!e.kind().mayPass()) {
+                    throw new LoadFailedException(cluster + " refused the index template: " + e.detail(), e);
                 }
                 Optional<Duration> pause = budget.pauseBefore(retry);
                 if (pause.isEmpty()) {
                     throw new LoadFailedException(cluster + " could not be used for " + budget.troubleSeconds()
-                            + " s (the index template was tried " + retry + " times); it last answered " + Failures.describe(e), e);
+                            + " s (the index template was tried " + retry + " times); it last answered " + e.detail(), e);
                 }
                 sleep(pause.get());
             }
         }
     }
 
-    private static void sleep(Duration pause) {
+    private void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LoadFailedException("interrupted while waiting for Elasticsearch", e);
+            throw new LoadFailedException("interrupted while waiting for " + store.description(), e);
         }
     }
 }

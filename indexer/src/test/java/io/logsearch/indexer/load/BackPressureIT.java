@@ -1,17 +1,21 @@
 package io.logsearch.indexer.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.FailureKind;
+import io.logsearch.storage.StorageException;
 import io.logsearch.testsupport.EphemeralNode;
 import io.logsearch.testsupport.Ports;
 import java.nio.file.Path;
@@ -44,7 +48,7 @@ class BackPressureIT {
     void http429IsRetriedUntilEveryRecordIsIndexed() throws Exception {
         try (EphemeralNode node = EphemeralNode.start(Map.of("thread_pool.write.size", "1", "thread_pool.write.queue_size", "1"))) {
             ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
-            EventIndex index = new EventIndex(client, Partitioning.daily("pressure"), 0);
+            EsEventStore index = EsEventStore.on(client, Partitioning.daily("pressure"), 0);
             List<Path> exports = List.of(
                     Exports.generate(dir, "thousandeyes", 3000, 1),
                     Exports.generate(dir, "thousandeyes", 3000, 2),
@@ -78,7 +82,7 @@ class BackPressureIT {
     void aNodeThatGoesAwayMidLoadAndComesBackLosesNothing() throws Exception {
         try (EphemeralNode node = EphemeralNode.start()) {
             ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
-            EventIndex index = new EventIndex(client, Partitioning.daily("outage"), 0);
+            EsEventStore index = EsEventStore.on(client, Partitioning.daily("outage"), 0);
             Path export = Exports.generate(dir, "thousandeyes", 40_000, OUTAGE_DAYS, 9);
             LoadCounters counters = new LoadCounters();
             ExecutorService loader = Executors.newSingleThreadExecutor();
@@ -107,7 +111,7 @@ class BackPressureIT {
     void anUnreachableClusterIsRetriedForTheBudgetThenFailsNamingItAndTheCause() throws Exception {
         String nowhere = "http://127.0.0.1:" + Ports.free();
         ElasticsearchClient client = EsClients.create(EsSettings.of(nowhere));
-        EventIndex index = new EventIndex(client, Partitioning.daily("nowhere"), 0);
+        EsEventStore index = EsEventStore.on(client, Partitioning.daily("nowhere"), 0);
         Path export = Exports.generate(dir, "thousandeyes", 10, 1);
         Duration budget = Duration.ofSeconds(2);
         long start = System.nanoTime();
@@ -118,7 +122,9 @@ class BackPressureIT {
         assertTrue(failure.getMessage().matches("Elasticsearch at " + nowhere + " could not be used for \\d+ s \\(the index template was tried \\d+ times\\).*"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("ConnectException: Connection refused"), failure.getMessage());
-        assertTrue(failure.getCause() instanceof java.net.ConnectException, String.valueOf(failure.getCause()));
+        StorageException cause = assertInstanceOf(StorageException.class, failure.getCause());
+        assertEquals(FailureKind.UNAVAILABLE, cause.kind());
+        assertTrue(cause.getCause() instanceof java.net.ConnectException, String.valueOf(cause.getCause()));
         assertTrue(took.compareTo(budget) >= 0, "tried for " + took + " only");
         assertTrue(took.compareTo(budget.plusSeconds(5)) < 0, "tried for " + took);
         client._transport().close();

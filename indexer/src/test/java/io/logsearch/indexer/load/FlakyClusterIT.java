@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.load.ScriptedProxy.Answer;
 import io.logsearch.indexer.load.ScriptedProxy.Drop;
 import io.logsearch.indexer.load.ScriptedProxy.FailItems;
@@ -19,13 +19,13 @@ import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.IndexTemplate;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -87,8 +87,8 @@ class FlakyClusterIT {
         }
     }
 
-    private static EventIndex index(ElasticsearchClient client, String suffix) {
-        return new EventIndex(client, Partitioning.daily(base + "-" + suffix), 0);
+    private static EsEventStore index(ElasticsearchClient client, String suffix) {
+        return EsEventStore.on(client, Partitioning.daily(base + "-" + suffix), 0);
     }
 
     private static long count(String suffix) throws IOException {

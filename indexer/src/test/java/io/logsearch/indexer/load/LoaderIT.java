@@ -8,8 +8,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
-import io.logsearch.elasticsearch.EventIndex;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.read.ExportInputs;
 import io.logsearch.indexer.sources.NormalizedEvent;
@@ -17,6 +17,7 @@ import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.ByteArrayInputStream;
@@ -61,22 +62,22 @@ class LoaderIT {
     }
 
     /** Each test loads into its own index base, so counts never mix. */
-    private static EventIndex index(String suffix) {
-        return new EventIndex(client, Partitioning.daily(base + "-" + suffix), 0);
+    private static EsEventStore index(String suffix) {
+        return EsEventStore.on(client, Partitioning.daily(base + "-" + suffix), 0);
     }
 
-    private static LoadSummary load(EventIndex index, String source, List<Rejection> rejected, ExportInput... inputs) throws IOException {
+    private static LoadSummary load(EsEventStore index, String source, List<Rejection> rejected, ExportInput... inputs) throws IOException {
         return new Loader(index, BulkSettings.DEFAULTS)
                 .load(Sources.byId(source), SourceContext.EMPTY, List.of(inputs), rejected::add, new LoadCounters());
     }
 
-    private static long count(EventIndex index, String field, String value) throws IOException {
+    private static long count(EsEventStore index, String field, String value) throws IOException {
         client.indices().refresh(r -> r.index(index.partitions().allPartitions()));
         return client.count(c -> c.index(index.partitions().allPartitions())
                 .query(q -> q.term(t -> t.field(field).value(value)))).count();
     }
 
-    private static long count(EventIndex index) throws IOException {
+    private static long count(EsEventStore index) throws IOException {
         client.indices().refresh(r -> r.index(index.partitions().allPartitions()));
         return client.count(c -> c.index(index.partitions().allPartitions())).count();
     }
@@ -90,7 +91,7 @@ class LoaderIT {
             Map<String, Long> outcomes = expected.stream().collect(Collectors.groupingBy(
                     e -> e.document().at("/event/outcome").asText(), Collectors.counting()));
 
-            EventIndex index = index(sourceId);
+            EsEventStore index = index(sourceId);
             List<Rejection> rejected = new ArrayList<>();
             LoadSummary summary = load(index, sourceId, rejected, ExportInput.file(export));
 
@@ -106,7 +107,7 @@ class LoaderIT {
 
     @Test
     void eventsLandInThePartitionOfTheirUtcDay() throws IOException {
-        EventIndex index = index("days");
+        EsEventStore index = index("days");
         Path export = dir.resolve("onehub.json");
         Files.writeString(export, """
                 {"items":[{"event":{"id":1,"updated_at":"2016-01-18T19:16:53-08:00","detail":"<subject>A</subject> <predicate>viewed</predicate> the <object><a href=\\"/workspaces/1/files/2\\">f.png</a> File</object>","workspace_id":1,"user_id":9}}]}
@@ -118,7 +119,7 @@ class LoaderIT {
 
     @Test
     void loadingTheSameExportAgainWritesNothingAndCountsDuplicates() throws IOException {
-        EventIndex index = index("twice");
+        EsEventStore index = index("twice");
         Path export = Exports.generate(dir, "thousandeyes", 2000, 11);
         LoadSummary first = load(index, "thousandeyes", new ArrayList<>(), ExportInput.file(export));
         LoadSummary second = load(index, "thousandeyes", new ArrayList<>(), ExportInput.file(export));
@@ -131,7 +132,7 @@ class LoaderIT {
 
     @Test
     void gzipDirectoriesAndStreamsAreRead() throws IOException {
-        EventIndex index = index("inputs");
+        EsEventStore index = index("inputs");
         Path nested = Files.createDirectories(dir.resolve("exports/2025/q1"));
         Path plain = Exports.generate(dir, "authing", 300, 1);
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(nested.resolve("authing.json.gz")))) {
@@ -151,7 +152,7 @@ class LoaderIT {
 
     @Test
     void aHostileCorpusNeverStopsTheLoadAndEveryGoodRecordIsIndexed() throws Exception {
-        EventIndex index = index("hostile");
+        EsEventStore index = index("hostile");
         Path corpus = Files.createDirectories(dir.resolve("hostile"));
         String good = "{\"date\":\"2020-07-17T22:00:54Z\",\"event\":\"Login failed.\",\"uid\":\"%d\",\"aid\":\"1234\",\"ipAddress\":\"99.128.0.0/11\",\"user\":\"API Sandbox User (noreply@thousandeyes.com)\"}";
         Files.writeString(corpus.resolve("a-truncated.json"), "{\"auditEvents\":[" + good.formatted(1) + "," + good.formatted(2) + ",{\"date\":\"2020-07-1");
@@ -207,7 +208,7 @@ class LoaderIT {
 
     @Test
     void aDocumentElasticsearchRefusesGoesToTheDeadLetterWithItsReason() throws IOException {
-        EventIndex index = index("refused");
+        EsEventStore index = index("refused");
         Path export = dir.resolve("ecs.ndjson");
         Files.writeString(export, """
                 {"@timestamp":"2024-01-01T00:00:00Z","event":{"action":"ok"},"message":"fine"}

@@ -1,7 +1,10 @@
 package io.logsearch.api.compat;
 
 import io.javalin.config.JavalinState;
+import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.ErrorStyle;
+import io.logsearch.api.ProblemBoundary;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.compat.actionhub.ActionHubErrors;
 import io.logsearch.api.compat.actionhub.ActionHubUserEvents;
@@ -30,28 +33,40 @@ public final class CompatRoutes {
         String compat = prefix + "/compat";
         ThousandEyesErrors thousandEyes = new ThousandEyesErrors();
         state.routes.get(compat + "/thousandeyes/v7/audit-user-events",
-                new CompatRoute(access::authenticate, new ThousandEyesAuditEvents(search, cursors), thousandEyes));
+                route(access::authenticate, new ThousandEyesAuditEvents(search, cursors), thousandEyes));
         // any other path under the ThousandEyes base URL: the vendor's 404, which its clients can read
-        state.routes.get(compat + "/thousandeyes/v7/<path>", new CompatRoute(access::authenticate, ctx -> {
+        state.routes.get(compat + "/thousandeyes/v7/<path>", route(access::authenticate, ctx -> {
             throw new ApiProblem(404, "URI Resource Not Found", "No resource at " + ctx.path()
                     + ": logsearch serves only /v7/audit-user-events of the ThousandEyes API", List.of());
         }, thousandEyes));
 
         state.routes.get(compat + "/actionhub/users/{user_id}/events",
-                new CompatRoute(access::authenticate, new ActionHubUserEvents(search), new ActionHubErrors()));
+                route(access::authenticate, new ActionHubUserEvents(search), new ActionHubErrors()));
 
         OnehubErrors onehub = new OnehubErrors();
-        CompatRoute activity = new CompatRoute(access::authenticate, OnehubActivity.activity(search), onehub);
+        Handler activity = route(access::authenticate, OnehubActivity.activity(search), onehub);
         state.routes.get(compat + "/onehub/activity", activity);
         state.routes.get(compat + "/onehub/activity/", activity);
         state.routes.get(compat + "/onehub/files/{id}/audit_trail",
-                new CompatRoute(access::authenticate, OnehubActivity.fileAuditTrail(search), onehub));
+                route(access::authenticate, OnehubActivity.fileAuditTrail(search), onehub));
 
         AuthingErrors authing = new AuthingErrors();
         ManagementTokens managementTokens = new ManagementTokens(serverSecret, Clock.systemUTC());
         state.routes.post(compat + "/authing/api/v3/get-management-token",
-                new CompatRoute(ctx -> { }, new AuthingManagementToken(access, managementTokens), authing));
+                route(ctx -> { }, new AuthingManagementToken(access, managementTokens), authing));
         state.routes.post(compat + "/authing/api/v3/get-user-action-logs",
-                new CompatRoute(new AuthingAuthentication(access, managementTokens), new AuthingActionLogs(search), authing));
+                route(new AuthingAuthentication(access, managementTokens), new AuthingActionLogs(search), authing));
+    }
+
+    /**
+     * A vendor facade's route: authenticates (as the native API does, unless the vendor has its own
+     * credentials), and answers every failure (401/403, validation, Elasticsearch down) in the
+     * vendor's own error style.
+     */
+    private static Handler route(Authentication authentication, Handler handler, ErrorStyle style) {
+        return ProblemBoundary.guard(ctx -> {
+            authentication.authenticate(ctx);
+            handler.handle(ctx);
+        }, style);
     }
 }

@@ -6,7 +6,6 @@ import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.NumberedPage;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.Visibility;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,7 +30,7 @@ public final class PageNumbers {
      * @param narrowing the filters the 400 suggests, e.g. "start and end, userId"
      */
     public static NumberedPage fetch(EventSearch search, EventFilter filter, Visibility visibility, int page, int size,
-                                     String field, String narrowing) throws IOException {
+                                     String field, String narrowing) {
         long offset = (long) (page - 1) * size;
         if (offset + size <= WINDOW) {
             return search.page(filter, visibility, (int) offset, size, Projection.ORIGINAL);

@@ -8,7 +8,6 @@ import io.javalin.http.Handler;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.EventPage;
@@ -17,7 +16,6 @@ import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SearchAfter;
 import io.logsearch.storage.query.SortOrder;
 import io.logsearch.storage.query.TimeRange;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,13 +62,8 @@ public final class EventsHandler implements Handler {
             after = Optional.of(state.after());
             filter = state.range().map(filter::withRange).orElse(filter);
         }
-        EventPage page;
-        try {
-            page = search.search(new EventQuery(filter, request.caller().visibility(), params.size(), params.order(), after,
-                    params.includeOriginal() ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
-        } catch (IOException | RuntimeException e) {
-            throw StorageErrors.translate(e);
-        }
+        EventPage page = search.search(new EventQuery(filter, request.caller().visibility(), params.size(), params.order(), after,
+                params.includeOriginal() ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
 
         Optional<TimeRange> range = filter.range();
         Optional<String> next = page.next().map(n -> Links.with(ctx, "cursor",

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.ResponseAbort;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.StorageException;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SortOrder;
 import java.io.BufferedWriter;
@@ -86,14 +85,14 @@ public final class ExportHandler implements Handler {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } catch (IOException | RuntimeException e) {
-            ApiProblem problem = StorageErrors.translate(e);
+        } catch (StorageException e) {
+            // bytes may be sent before the response is committed; a problem after them would look like the end of the export
             if (sent.count() > 0) {
-                ResponseAbort.abort(ctx, problem);
+                ResponseAbort.abort(ctx, e);
                 return;
             }
             ctx.removeHeader("Content-Disposition");
-            throw problem;
+            throw e;
         }
         out.flush();
     }

@@ -6,8 +6,10 @@ import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
+import io.logsearch.mappings.EventFields;
 import io.logsearch.mappings.TimeWindow;
 import io.logsearch.storage.query.EventFilter;
+import io.logsearch.storage.query.FieldCondition;
 import io.logsearch.storage.query.IpNetwork;
 import io.logsearch.storage.query.TimeRange;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +18,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,12 +39,23 @@ import java.util.stream.Stream;
 public final class FilterParams {
 
     public static final Set<String> NAMES = Set.of("eventType", "window", "startDate", "endDate", "success", "clientIp",
-            "userId", "organizationId", "appId", "requestId", "source", "category", "q");
+            "userId", "organizationId", "appId", "requestId", "source", "category", "type", "q", "exclude");
     private static final Set<String> FINGERPRINTED = Stream.concat(NAMES.stream(), Stream.of("order")).collect(Collectors.toSet());
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{1,15}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final int MAX_TEXT = 1000;
     /** The {@code ignore_above} of the template's keyword fields: no longer value is ever indexed. */
     private static final int MAX_KEYWORD = 1024;
+    /** The filters {@code exclude=<name>:<value>} can negate, and the field each one matches. */
+    private static final Map<String, String> EXCLUDABLE = new TreeMap<>(Map.of(
+            "eventType", EventFields.ACTION,
+            "userId", EventFields.USER_ID,
+            "organizationId", EventFields.ORGANIZATION_ID,
+            "appId", EventFields.APP_ID,
+            "requestId", EventFields.REQUEST_ID,
+            "source", EventFields.PROVIDER,
+            "category", EventFields.CATEGORY,
+            "type", EventFields.TYPE));
 
     /**
      * @param filter      the filter, with a {@code window} already resolved against the request time
@@ -83,7 +98,7 @@ public final class FilterParams {
         Optional<TimeRange> range = range(params, now);
         Optional<String> text = params.single("q");
         text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
-        EventFilter filter = EventFilter.builder()
+        EventFilter.Builder filter = EventFilter.builder()
                 .eventTypes(keywords(params, "eventType"))
                 .range(range)
                 .success(params.bool("success"))
@@ -94,9 +109,10 @@ public final class FilterParams {
                 .requestIds(keywords(params, "requestId"))
                 .sources(keywords(params, "source"))
                 .categories(keywords(params, "category"))
-                .text(text)
-                .build();
-        return new Requested(filter, fingerprint(raw, FINGERPRINTED));
+                .types(keywords(params, "type"))
+                .text(text);
+        excluded(params).forEach(filter::condition);
+        return new Requested(filter.build(), fingerprint(raw, FINGERPRINTED));
     }
 
     /** An {@code organizationId} the caller may not see is a 403. */
@@ -117,6 +133,28 @@ public final class FilterParams {
         return params.each(name, value -> Optional.of(value)
                         .filter(v -> v.length() <= MAX_KEYWORD && v.chars().noneMatch(Character::isISOControl)),
                 "must be at most " + MAX_KEYWORD + " characters without control characters");
+    }
+
+    /**
+     * {@code exclude=<filter>:<value>}: events whose field holds none of the excluded values (the
+     * exact value as stored). Values of one filter are gathered into one condition.
+     */
+    private static List<FieldCondition> excluded(ParamReader params) {
+        Map<String, List<String>> values = new TreeMap<>();
+        for (String entry : params.each("exclude", Optional::of, "")) {
+            int colon = entry.indexOf(':');
+            String name = colon < 0 ? entry : entry.substring(0, colon);
+            String value = colon < 0 ? "" : entry.substring(colon + 1);
+            if (!EXCLUDABLE.containsKey(name) || value.isEmpty()) {
+                params.error("exclude", "must be <filter>:<value> with a filter among " + String.join(", ", EXCLUDABLE.keySet())
+                        + ", not '" + entry + "'");
+            } else if (value.length() > MAX_KEYWORD || value.chars().anyMatch(Character::isISOControl)) {
+                params.error("exclude", "values must be at most " + MAX_KEYWORD + " characters without control characters");
+            } else {
+                values.computeIfAbsent(EXCLUDABLE.get(name), k -> new ArrayList<>()).add(value);
+            }
+        }
+        return values.entrySet().stream().map(e -> FieldCondition.noneOf(e.getKey(), e.getValue())).toList();
     }
 
     private static Optional<TimeRange> range(ParamReader params, Instant now) {
@@ -141,11 +179,21 @@ public final class FilterParams {
         }
     }
 
-    /** ISO-8601 date-time (with offset, or UTC when it has none) or epoch milliseconds. */
+    /**
+     * ISO-8601 date-time (with offset, or UTC when it has none), a date alone (UTC: its first
+     * instant as {@code startDate}, its last as {@code endDate}, so that a day given as both is
+     * that whole day), or epoch milliseconds.
+     */
     static Optional<Instant> instant(ParamReader params, String name, String text) {
         try {
             if (EPOCH_MILLIS.matcher(text).matches()) {
                 return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
+            }
+            if (DATE.matcher(text).matches()) {
+                LocalDate day = LocalDate.parse(text);
+                return Optional.of(name.equals("endDate")
+                        ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             try {
                 return Optional.of(OffsetDateTime.parse(text).toInstant());
@@ -153,7 +201,8 @@ public final class FilterParams {
                 return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
             }
         } catch (DateTimeException e) {
-            params.error(name, "must be an ISO-8601 date-time such as 2022-07-17T22:00:54Z, or epoch milliseconds, not '" + text + "'");
+            params.error(name, "must be an ISO-8601 date or date-time such as 2022-07-17 or 2022-07-17T22:00:54Z (offsets such as"
+                    + " +08:00 allowed), or epoch milliseconds, not '" + text + "'");
             return Optional.empty();
         }
     }

@@ -7,13 +7,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.JsonResponses;
-import io.logsearch.api.StorageErrors;
-import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.HistogramBucket;
 import io.logsearch.storage.query.TimeRange;
 import io.logsearch.storage.query.Visibility;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,10 +42,10 @@ public final class HistogramHandler implements Handler {
         }
     }
 
-    private final EventSearch search;
+    private final EventAggregations aggregations;
 
-    public HistogramHandler(EventSearch search) {
-        this.search = search;
+    public HistogramHandler(EventAggregations aggregations) {
+        this.aggregations = aggregations;
     }
 
     @Override
@@ -56,25 +54,16 @@ public final class HistogramHandler implements Handler {
                 params -> params.choice("interval", names()).filter(n -> !n.equals("auto")).map(HistogramHandler::named));
         EventFilter filter = request.requested().filter();
         Visibility visibility = request.caller().visibility();
-        ObjectNode body;
-        try {
-            Optional<TimeRange> range = filter.range().isPresent() ? filter.range() : search.extent(filter, visibility);
-            Interval interval = request.endpoint().orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
-            if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
-                throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
-                        + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
-            }
-            List<HistogramBucket> buckets = range.isPresent()
-                    ? search.histogram(filter, visibility, range.get(), interval.step())
-                    : List.of();
-            body = body(interval, range, buckets);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiProblem problem) {
-                throw problem;
-            }
-            throw StorageErrors.translate(e);
+        Optional<TimeRange> range = filter.range().isPresent() ? filter.range() : aggregations.extent(filter, visibility);
+        Interval interval = request.endpoint().orElseGet(() -> range.map(HistogramHandler::auto).orElse(named("1d")));
+        if (range.isPresent() && interval.buckets(range.get()) > MAX_BUCKETS) {
+            throw ApiProblem.invalid("interval", "'" + interval.name() + "' makes " + interval.buckets(range.get())
+                    + " buckets over this range, more than " + MAX_BUCKETS + "; choose a larger interval, a shorter range, or auto");
         }
-        JsonResponses.write(ctx, "application/json", body);
+        List<HistogramBucket> buckets = range.isPresent()
+                ? aggregations.histogram(filter, visibility, range.get(), interval.step())
+                : List.of();
+        JsonResponses.write(ctx, "application/json", body(interval, range, buckets));
     }
 
     /** The response: the interval used, the range covered (none when nothing matches), and the buckets. */

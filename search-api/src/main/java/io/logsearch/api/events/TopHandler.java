@@ -7,11 +7,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.ParamReader;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.mappings.EventFields;
-import io.logsearch.storage.EventSearch;
+import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.TopBucket;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +26,10 @@ public final class TopHandler implements Handler {
             "source", EventFields.PROVIDER,
             "appId", EventFields.APP_ID);
 
-    private final EventSearch search;
+    private final EventAggregations aggregations;
 
-    public TopHandler(EventSearch search) {
-        this.search = search;
+    public TopHandler(EventAggregations aggregations) {
+        this.aggregations = aggregations;
     }
 
     /** The endpoint's own parameters. */
@@ -52,12 +50,8 @@ public final class TopHandler implements Handler {
     public void handle(Context ctx) {
         FilterParams.Request<Params> request = FilterParams.request(ctx, Params.NAMES, Params::read);
         Params params = request.endpoint();
-        List<TopBucket> top;
-        try {
-            top = search.top(request.requested().filter(), request.caller().visibility(), FIELDS.get(params.field()), params.size());
-        } catch (IOException | RuntimeException e) {
-            throw StorageErrors.translate(e);
-        }
+        List<TopBucket> top = aggregations.top(request.requested().filter(), request.caller().visibility(), FIELDS.get(params.field()),
+                params.size());
         JsonResponses.write(ctx, "application/json", body(params.field(), top));
     }
 

@@ -1,6 +1,5 @@
 package io.logsearch.api.ingest;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,15 +7,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
-import io.logsearch.api.StorageErrors;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
 import io.logsearch.api.auth.Scope;
-import io.logsearch.elasticsearch.EventIndex;
-import io.logsearch.indexer.load.BulkSettings;
+import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.EventStore;
 import io.logsearch.indexer.load.LoadCounters;
-import io.logsearch.indexer.load.LoadFailedException;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
 import io.logsearch.indexer.load.Rejection;
@@ -49,11 +46,11 @@ public final class IngestHandler implements Handler {
     private static final Set<String> ORGANIZATION_PARAMS = Set.of("programId", "userPoolId");
     private static final BulkSettings SETTINGS = BulkSettings.DEFAULTS.withMaxRetryWait(Duration.ofSeconds(10));
 
-    private final EventIndex index;
+    private final EventStore store;
     private final long maxBodyBytes;
 
-    public IngestHandler(EventIndex index, long maxBodyBytes) {
-        this.index = index;
+    public IngestHandler(EventStore store, long maxBodyBytes) {
+        this.store = store;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -90,7 +87,7 @@ public final class IngestHandler implements Handler {
         List<Rejection> errors = new ArrayList<>();
         LoadSummary summary;
         try {
-            summary = new Loader(index, SETTINGS).load(new VisibleOrganizations(source, caller), new SourceContext(context),
+            summary = new Loader(store, SETTINGS).load(new VisibleOrganizations(source, caller), new SourceContext(context),
                     List.of(ExportInput.of("request body", () -> body)), rejection -> {
                         synchronized (errors) {
                             if (errors.size() < MAX_ERRORS_REPORTED) {
@@ -100,8 +97,6 @@ public final class IngestHandler implements Handler {
                     }, counters);
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
-        } catch (LoadFailedException | ElasticsearchException e) {
-            throw StorageErrors.translate(e instanceof LoadFailedException && e.getCause() instanceof Exception cause ? cause : e);
         }
         ObjectNode response = JSON.createObjectNode()
                 .put("read", summary.read())

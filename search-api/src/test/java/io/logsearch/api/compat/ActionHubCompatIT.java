@@ -11,7 +11,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.api.TestApi;
-import io.logsearch.elasticsearch.EventIndex;
+import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.RealElasticsearch;
@@ -155,9 +155,9 @@ class ActionHubCompatIT {
                     }
                 }))
                 .build();
-        EventIndex failing = new EventIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
+        EsEventStore failing = EsEventStore.on(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
                 Partitioning.daily(es.indexBase()), 0);
-        try (TestApi afterFirstPage = TestApi.start(es, cfg -> cfg.index = failing)) {
+        try (TestApi afterFirstPage = TestApi.start(es, cfg -> cfg.store = failing)) {
             UncheckedIOException broken = assertThrows(UncheckedIOException.class, () -> afterFirstPage.get(
                     "/compat/actionhub/users/" + BIG_USER + "/events", "program-id", BIG_PROGRAM));
             assertTrue(searches.get() > 1, "the history needs more than one search");

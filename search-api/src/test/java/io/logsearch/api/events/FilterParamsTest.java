@@ -57,7 +57,7 @@ class FilterParamsTest {
     void everyFilterIsRead() {
         EventFilter filter = filter("eventType", "login", "eventType", "logout", "success", "false", "clientIp", "10.0.0.0/8",
                 "userId", "u1", "organizationId", "o1", "appId", "a1", "requestId", "r1", "source", "authing",
-                "category", "authentication", "q", "denied");
+                "category", "authentication", "type", "start", "q", "denied");
         assertEquals(List.of("login", "logout"), filter.eventTypes());
         assertEquals(Optional.of(false), filter.success());
         assertEquals(List.of(IpNetwork.parse("10.0.0.0/8").orElseThrow()), filter.clientIps());
@@ -67,6 +67,7 @@ class FilterParamsTest {
         assertEquals(List.of("r1"), filter.requestIds());
         assertEquals(List.of("authing"), filter.sources());
         assertEquals(List.of("authentication"), filter.categories());
+        assertEquals(List.of("start"), filter.types());
         assertEquals(Optional.of("denied"), filter.text());
         assertEquals(Optional.empty(), filter.range());
     }
@@ -76,6 +77,24 @@ class FilterParamsTest {
         assertEquals(Optional.of(new TimeRange(Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-04-02T10:00:00Z"))),
                 filter("startDate", "2024-04-01T00:00:00", "endDate", "2024-04-02T12:00:00+02:00").range());
         assertEquals(Optional.of(new TimeRange(Instant.ofEpochMilli(0), NOW)), filter("startDate", "0").range());
+    }
+
+    @Test
+    void aDateAloneIsAWholeUtcDayAndOffsetsAreHonoured() {
+        assertEquals(Optional.of(new TimeRange(Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-04-01T23:59:59.999Z"))),
+                filter("startDate", "2024-04-01", "endDate", "2024-04-01").range());
+        assertEquals(Optional.of(new TimeRange(Instant.parse("2024-03-31T16:00:00Z"), NOW)),
+                filter("startDate", "2024-04-01T00:00:00+08:00").range());
+        assertEquals("startDate", invalid("startDate", "2024-02-30").errors().get(0).field());
+        assertEquals("endDate", invalid("endDate", "01/04/2024").errors().get(0).field());
+    }
+
+    @Test
+    void aTypeFilterAsksOneQuestionOfEverySource() {
+        EventFilter filter = filter("category", "authentication", "type", "start", "success", "false");
+        assertEquals(List.of("authentication"), filter.categories());
+        assertEquals(List.of("start"), filter.types());
+        assertEquals(Optional.of(false), filter.success());
     }
 
     @Test

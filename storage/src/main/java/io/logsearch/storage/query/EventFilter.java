@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param clientIps       addresses or CIDR networks, matched against {@code client.ip} and {@code client.ip_range}
  * @param text            free text over {@code message}, in simple query syntax
  * @param organizationIds exact {@code organization.id}; the caller's own scope is applied separately
+ * @param categories      exact {@code event.category}
+ * @param types           exact {@code event.type}
  * @param conditions      further exact-match conditions, for vendor facades
  */
 public record EventFilter(
@@ -26,6 +28,7 @@ public record EventFilter(
         List<String> requestIds,
         List<String> sources,
         List<String> categories,
+        List<String> types,
         Optional<String> text,
         List<FieldCondition> conditions) {
 
@@ -38,12 +41,13 @@ public record EventFilter(
         requestIds = List.copyOf(requestIds);
         sources = List.copyOf(sources);
         categories = List.copyOf(categories);
+        types = List.copyOf(types);
         conditions = List.copyOf(conditions);
     }
 
     public EventFilter withRange(TimeRange value) {
         return new EventFilter(eventTypes, Optional.of(value), success, clientIps, userIds, organizationIds, appIds,
-                requestIds, sources, categories, text, conditions);
+                requestIds, sources, categories, types, text, conditions);
     }
 
     public static Builder builder() {
@@ -62,6 +66,7 @@ public record EventFilter(
         private List<String> requestIds = List.of();
         private List<String> sources = List.of();
         private List<String> categories = List.of();
+        private List<String> types = List.of();
         private Optional<String> text = Optional.empty();
         private final List<FieldCondition> conditions = new java.util.ArrayList<>();
 
@@ -115,6 +120,11 @@ public record EventFilter(
             return this;
         }
 
+        public Builder types(List<String> value) {
+            types = value;
+            return this;
+        }
+
         public Builder text(Optional<String> value) {
             text = value;
             return this;
@@ -127,7 +137,7 @@ public record EventFilter(
 
         public EventFilter build() {
             return new EventFilter(eventTypes, range, success, clientIps, userIds, organizationIds, appIds, requestIds,
-                    sources, categories, text, conditions);
+                    sources, categories, types, text, conditions);
         }
     }
 }

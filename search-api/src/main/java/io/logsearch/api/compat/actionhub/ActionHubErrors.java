@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
-import io.logsearch.api.compat.ErrorStyle;
+import io.logsearch.api.ErrorStyle;
 
 /**
  * ActionHub's errors, as FastAPI writes them: {@code {"detail": "..."}}, and for invalid input a 422

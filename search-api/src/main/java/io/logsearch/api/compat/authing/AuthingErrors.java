@@ -3,7 +3,7 @@ package io.logsearch.api.compat.authing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
-import io.logsearch.api.compat.ErrorStyle;
+import io.logsearch.api.ErrorStyle;
 import java.util.UUID;
 
 /** Authing's envelope for errors: {@code {"statusCode": N, "message": "...", "requestId": "..."}}. */

@@ -3,7 +3,7 @@ package io.logsearch.api.compat.onehub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
-import io.logsearch.api.compat.ErrorStyle;
+import io.logsearch.api.ErrorStyle;
 
 /** Onehub's errors: the status, and an error message in the body, {@code {"error": "..."}}. */
 public final class OnehubErrors implements ErrorStyle {

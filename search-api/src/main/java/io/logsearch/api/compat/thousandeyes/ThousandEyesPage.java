@@ -9,6 +9,7 @@ import io.logsearch.storage.query.TimeRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,9 @@ final class ThousandEyesPage {
     }
 
     /**
-     * The response body; {@code startDate} and {@code endDate} (to the second, as the vendor answers)
-     * only when {@code request} asked for them.
+     * The response body; {@code startDate} and {@code endDate} only when {@code request} asked for
+     * them: a window's bounds to the second, as the vendor answers, and given bounds with the
+     * precision they were given.
      */
     static byte[] render(List<ObjectNode> events, ThousandEyesRequest request, Optional<TimeRange> range, String self,
             Optional<String> next) {
@@ -37,10 +39,10 @@ final class ThousandEyesPage {
             }
             out.writeEndArray();
             if (range.isPresent() && request.reportStart()) {
-                out.writeStringField("startDate", range.get().start().truncatedTo(ChronoUnit.SECONDS).toString());
+                out.writeStringField("startDate", echo(range.get().start(), request));
             }
             if (range.isPresent() && request.reportEnd()) {
-                out.writeStringField("endDate", range.get().end().truncatedTo(ChronoUnit.SECONDS).toString());
+                out.writeStringField("endDate", echo(range.get().end(), request));
             }
             out.writeObjectFieldStart("_links");
             link(out, "self", self);
@@ -53,6 +55,10 @@ final class ThousandEyesPage {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return body.toByteArray();
+    }
+
+    private static String echo(Instant bound, ThousandEyesRequest request) {
+        return (request.windowed() ? bound.truncatedTo(ChronoUnit.SECONDS) : bound).toString();
     }
 
     private static void link(JsonGenerator out, String name, String href) throws IOException {

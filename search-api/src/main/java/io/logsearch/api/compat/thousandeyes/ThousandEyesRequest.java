@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
  * names every invalid parameter.
  *
  * @param range       the time range asked for, resolved against the request time
+ * @param windowed    whether the range is a window up to the time of the request
  * @param reportStart whether the answer carries {@code startDate} (a window or a start was given)
  * @param reportEnd   whether the answer carries {@code endDate} (a window or an end was given)
  */
-record ThousandEyesRequest(Optional<String> aid, boolean allPermittedAids, Optional<TimeRange> range, boolean reportStart,
-                           boolean reportEnd, Optional<String> cursor) {
+record ThousandEyesRequest(Optional<String> aid, boolean allPermittedAids, Optional<TimeRange> range, boolean windowed,
+                           boolean reportStart, boolean reportEnd, Optional<String> cursor) {
 
     /** The vendor's {@code ^\d+(?:[smhdw]{1})?$}: the amount without leading zeros, and the unit. */
     private static final Pattern WINDOW = Pattern.compile("0*(\\d+?)([smhdw]?)");
@@ -45,7 +46,7 @@ record ThousandEyesRequest(Optional<String> aid, boolean allPermittedAids, Optio
                     }
                 });
         params.throwIfInvalid();
-        return new ThousandEyesRequest(aid, allPermittedAids, range, window.isPresent() || start.isPresent(),
+        return new ThousandEyesRequest(aid, allPermittedAids, range, window.isPresent(), window.isPresent() || start.isPresent(),
                 window.isPresent() || end.isPresent(), cursor);
     }
 

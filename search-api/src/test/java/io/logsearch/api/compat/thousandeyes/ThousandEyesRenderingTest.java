@@ -60,6 +60,14 @@ class ThousandEyesRenderingTest {
     }
 
     @Test
+    void givenBoundsAreEchoedWithThePrecisionTheyWereGiven() throws Exception {
+        ThousandEyesRequest request = read("startDate", "2024-04-30T10:00:10.5Z", "endDate", "2024-04-30T20:00:00+08:00");
+        byte[] body = ThousandEyesPage.render(List.of(), request, request.range(), "http://h/self", Optional.empty());
+        assertEquals("2024-04-30T10:00:10.500Z", JSON.readTree(body).path("startDate").asText());
+        assertEquals("2024-04-30T12:00:00Z", JSON.readTree(body).path("endDate").asText());
+    }
+
+    @Test
     void aDocumentWithoutItsVendorRecordIsLeftOut() throws Exception {
         ThousandEyesRequest request = read();
         ObjectNode foreign = JSON.createObjectNode().put("@timestamp", "2024-04-30T10:00:00Z");

@@ -1,4 +1,4 @@
-package io.logsearch.indexer.load;
+package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -8,8 +8,11 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logsearch.storage.FailureKind;
+import io.logsearch.storage.StorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.apache.http.util.EntityUtils;
@@ -17,41 +20,100 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 
 /**
- * Which Elasticsearch failures are worth waiting out, and how to say what Elasticsearch answered.
- * Transient: HTTP 429 and every 5xx, and requests that got no answer at all (refused or lost
- * connections, timeouts). Anything else (401, 403, 400, 413, ...) will not get better by retrying.
+ * The one classification of Elasticsearch failures. By the HTTP status Elasticsearch (or a proxy in
+ * front of it) answered: 502, 503 and 504 are {@link FailureKind#UNAVAILABLE}, as is no answer at
+ * all (refused or lost connections, timeouts); 429 and every other 5xx are
+ * {@link FailureKind#TRANSIENT}; any other 4xx is {@link FailureKind#REJECTED}. Everything else is
+ * {@link FailureKind#FATAL}. Descriptions of what Elasticsearch answered are for logs and operators;
+ * the safe messages never hold Elasticsearch's own text.
  */
-final class Failures {
+public final class Failures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Failures() {
     }
 
-    static boolean isTransientStatus(int status) {
-        return status == 429 || status >= 500;
+    /** The kind of an HTTP status Elasticsearch answered with. */
+    public static FailureKind kindOf(int status) {
+        if (status == 502 || status == 503 || status == 504) {
+            return FailureKind.UNAVAILABLE;
+        }
+        if (status == 429 || status >= 500) {
+            return FailureKind.TRANSIENT;
+        }
+        return status >= 400 ? FailureKind.REJECTED : FailureKind.FATAL;
     }
 
-    static boolean isTransient(Throwable error) {
-        if (error instanceof ElasticsearchException es) {
-            return isTransientStatus(es.status());
+    public static FailureKind kindOf(Throwable error) {
+        Throwable failure = unwrap(error);
+        OptionalInt status = status(failure);
+        if (status.isPresent()) {
+            return kindOf(status.getAsInt());
         }
-        if (error instanceof TransportException transport) {
-            return transport.statusCode() <= 0 || isTransientStatus(transport.statusCode());
+        if (failure instanceof StorageException storage) {
+            return storage.kind();
+        }
+        return failure instanceof IOException || failure.getCause() instanceof IOException ? FailureKind.UNAVAILABLE : FailureKind.FATAL;
+    }
+
+    /** The HTTP status Elasticsearch or a proxy answered with, empty when there was no answer. */
+    public static OptionalInt status(Throwable error) {
+        if (error instanceof ElasticsearchException es) {
+            return OptionalInt.of(es.status());
+        }
+        if (error instanceof TransportException transport && transport.statusCode() > 0) {
+            return OptionalInt.of(transport.statusCode());
         }
         if (error instanceof ResponseException response) {
-            return isTransientStatus(response.getResponse().getStatusLine().getStatusCode());
+            return OptionalInt.of(response.getResponse().getStatusLine().getStatusCode());
         }
-        return error instanceof IOException || error.getCause() instanceof IOException;
+        return OptionalInt.empty();
+    }
+
+    /**
+     * {@code error} as a {@link StorageException} of its kind, its detail what Elasticsearch
+     * answered; a {@link StorageException} stays as it is.
+     */
+    public static StorageException toStorage(Throwable error) {
+        Throwable failure = unwrap(error);
+        if (failure instanceof StorageException storage) {
+            return storage;
+        }
+        FailureKind kind = kindOf(failure);
+        return new StorageException(kind, safeMessage(kind), describe(failure), failure);
+    }
+
+    /** What a client may be told about a failure of {@code kind}: nothing of Elasticsearch's own answer. */
+    public static String safeMessage(FailureKind kind) {
+        return switch (kind) {
+            case TRANSIENT, UNAVAILABLE -> "Elasticsearch cannot be reached or is overloaded right now; try again shortly.";
+            case REJECTED, FATAL -> "Elasticsearch could not complete the request.";
+        };
+    }
+
+    /** One request to Elasticsearch. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** The answer of {@code call}, or its failure as a {@link StorageException} (see {@link #toStorage}). */
+    static <T> T attempt(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException | RuntimeException e) {
+            throw toStorage(e);
+        }
     }
 
     /** The failure itself, not the {@link CompletionException} a future wrapped it in. */
-    static Throwable unwrap(Throwable error) {
+    public static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** What Elasticsearch answered, e.g. {@code HTTP 503 (cluster_block_exception: ...)} or {@code ConnectException: Connection refused}. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         if (error instanceof ElasticsearchException es) {
             return "HTTP " + es.status() + " (" + describe(es.error()) + ")";
         }
@@ -61,6 +123,9 @@ final class Failures {
         if (error instanceof ResponseException response) {
             // the low-level client's answer to 502/503/504, which it does not hand on as an ElasticsearchException
             return "HTTP " + response.getResponse().getStatusLine().getStatusCode() + " (" + errorIn(response.getResponse()) + ")";
+        }
+        if (error instanceof StorageException storage) {
+            return storage.detail();
         }
         String message = error.getMessage() == null ? "no answer" : error.getMessage();
         return error.getClass().getSimpleName() + ": " + message

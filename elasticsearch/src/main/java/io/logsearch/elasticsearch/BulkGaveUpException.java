@@ -1,4 +1,4 @@
-package io.logsearch.indexer.load;
+package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.util.List;

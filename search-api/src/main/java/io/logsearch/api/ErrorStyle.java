@@ -1,4 +1,4 @@
-package io.logsearch.api.compat;
+package io.logsearch.api;
 
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;

@@ -1,14 +1,17 @@
-package io.logsearch.indexer.load;
+package io.logsearch.elasticsearch;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.Endpoint;
+import co.elastic.clients.transport.TransportOptions;
+import io.logsearch.storage.RetryBudget;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,47 +22,67 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * The client a {@link BulkIngester} sends through. A bulk request's future completes only once every
- * operation has its final answer, so a request that is waiting out back-pressure keeps its place
- * among the ingester's requests in flight, and the reader is held back until it is done. Transient
- * whole-request failures (429, 5xx, refused or lost connections) re-send the request; items answered
- * with 429 or a 5xx are re-sent on their own. Pauses grow exponentially while Elasticsearch accepts
- * none of a request's operations (and start short again once it does), within the load's
- * {@link RetryBudget}; past it the future fails with a {@link BulkGaveUpException}.
+ * The transport a {@code BulkIngester}'s client sends through: it hands every request to the
+ * client's own transport, and waits out back-pressure for bulk requests. A bulk request's future
+ * completes only once every operation has its final answer, so a request that is waiting keeps its
+ * place among the ingester's requests in flight, and the reader is held back until it is done.
+ * Whole-request failures that {@link Failures} finds may pass (429, 5xx, refused or lost
+ * connections) re-send the request; items answered with 429 or a 5xx are re-sent on their own.
+ * Pauses grow exponentially while Elasticsearch accepts none of a request's operations (and start
+ * short again once it does), within the session's {@link RetryBudget}; past it the future fails
+ * with a {@link BulkGaveUpException}.
  */
-final class RetryingBulkClient extends ElasticsearchAsyncClient {
+final class RetryingBulkTransport implements ElasticsearchTransport {
 
+    private final ElasticsearchTransport transport;
     private final RetryBudget budget;
-    private final LoadCounters counters;
+    private final Runnable retried;
     private final String cluster;
 
-    /**
-     * What a bulk answer is read for: each item's index, status and error, and a whole request's
-     * error. Leaving out the rest of each item (id, version, shards, sequence numbers) makes the
-     * answer a fraction of its size, and reading it a fraction of the work.
-     */
-    private static final String OUTCOMES = "took,errors,items.*._index,items.*.status,items.*.error,error,status";
-
-    RetryingBulkClient(ElasticsearchClient client, RetryBudget budget, LoadCounters counters) {
-        super(client._transport(), Optional.ofNullable(client._transportOptions()).orElse(client._transport().options())
-                .with(options -> options.setParameter("filter_path", OUTCOMES)));
+    RetryingBulkTransport(ElasticsearchTransport transport, RetryBudget budget, Runnable retried, String cluster) {
+        this.transport = transport;
         this.budget = budget;
-        this.counters = counters;
-        this.cluster = Failures.clusterName(client);
+        this.retried = retried;
+        this.cluster = cluster;
     }
 
     @Override
-    public CompletableFuture<BulkResponse> bulk(BulkRequest request) {
-        return new Batch(request.operations()).start(request);
+    public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint,
+                                                                  TransportOptions options) throws IOException {
+        return transport.performRequest(request, endpoint, options);
     }
 
-    private CompletableFuture<BulkResponse> sendOnce(BulkRequest request) {
-        return super.bulk(request);
+    @Override
+    @SuppressWarnings("unchecked") // a BulkRequest's endpoint answers a BulkResponse
+    public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+        if (request instanceof BulkRequest bulk) {
+            Endpoint<BulkRequest, BulkResponse, ErrorT> bulkEndpoint = (Endpoint<BulkRequest, BulkResponse, ErrorT>) endpoint;
+            return (CompletableFuture<ResponseT>) new Batch<>(bulk.operations(), bulkEndpoint, options).start(bulk);
+        }
+        return transport.performRequestAsync(request, endpoint, options);
+    }
+
+    @Override
+    public JsonpMapper jsonpMapper() {
+        return transport.jsonpMapper();
+    }
+
+    @Override
+    public TransportOptions options() {
+        return transport.options();
+    }
+
+    /** Leaves the client's transport open: it belongs to the store, which closes it. */
+    @Override
+    public void close() {
     }
 
     /** One request of the ingester, from its first attempt until every operation is settled or it is given up. */
-    private final class Batch {
+    private final class Batch<ErrorT> {
         private final List<BulkOperation> operations;
+        private final Endpoint<BulkRequest, BulkResponse, ErrorT> endpoint;
+        private final TransportOptions options;
         private final BulkResponseItem[] answers;
         private final CompletableFuture<BulkResponse> outcome = new CompletableFuture<>();
         private List<Integer> open;
@@ -67,8 +90,10 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
         private int failuresSinceProgress;
         private long took;
 
-        Batch(List<BulkOperation> operations) {
+        Batch(List<BulkOperation> operations, Endpoint<BulkRequest, BulkResponse, ErrorT> endpoint, TransportOptions options) {
             this.operations = operations;
+            this.endpoint = endpoint;
+            this.options = options;
             this.answers = new BulkResponseItem[operations.size()];
             this.open = IntStream.range(0, operations.size()).boxed().toList();
         }
@@ -79,7 +104,7 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
         }
 
         private void send(BulkRequest request) {
-            sendOnce(request).whenComplete((response, error) -> {
+            transport.performRequestAsync(request, endpoint, options).whenComplete((response, error) -> {
                 try {
                     answered(response, error);
                 } catch (RuntimeException e) {
@@ -91,7 +116,7 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
         private void answered(BulkResponse response, Throwable error) {
             if (error != null) {
                 Throwable failure = Failures.unwrap(error);
-                if (Failures.isTransient(failure)) {
+                if (Failures.kindOf(failure).mayPass()) {
                     retry(Failures.describe(failure), failure);
                 } else {
                     giveUp(cluster + " refused a bulk request: " + Failures.describe(failure), failure);
@@ -104,7 +129,7 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
             BulkResponseItem pushedBack = null;
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
-                if (item.error() != null && Failures.isTransientStatus(item.status())) {
+                if (item.error() != null && Failures.kindOf(item.status()).mayPass()) {
                     stillOpen.add(open.get(i));
                     pushedBack = item;
                 } else {
@@ -135,7 +160,7 @@ final class RetryingBulkClient extends ElasticsearchAsyncClient {
                 return;
             }
             attempts++;
-            counters.retries.incrementAndGet();
+            retried.run();
             BulkRequest again = BulkRequest.of(b -> b.operations(open.stream().map(operations::get).toList()));
             CompletableFuture.delayedExecutor(pause.get().toMillis(), TimeUnit.MILLISECONDS).execute(() -> send(again));
         }

@@ -1,4 +1,4 @@
-package io.logsearch.indexer.load;
+package io.logsearch.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.logsearch.indexer.load;
+package io.logsearch.storage;
 
 import java.time.Duration;
 

@@ -1,15 +1,15 @@
-package io.logsearch.indexer.load;
+package io.logsearch.storage;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How long a load waits out Elasticsearch pushing back. Pauses grow exponentially from 200 ms to at
- * most 10 s; the clock starts at the first failure and is reset whenever Elasticsearch makes
- * progress, so the load gives up once the cluster has accepted nothing for the whole budget. Shared
- * by every bulk request of a load: once it is spent, requests still retrying give up too.
+ * How long a writer waits out the store pushing back. Pauses grow exponentially from 200 ms to at
+ * most 10 s; the clock starts at the first failure and is reset whenever the store makes progress,
+ * so the writer gives up once the store has accepted nothing for the whole budget. Shared by every
+ * request of a load: once it is spent, requests still retrying give up too.
  */
-final class RetryBudget {
+public final class RetryBudget {
 
     private static final long FIRST_PAUSE_MILLIS = 200;
     private static final long LONGEST_PAUSE_MILLIS = 10_000;
@@ -18,12 +18,12 @@ final class RetryBudget {
     private long troubleSinceNanos;
     private boolean inTrouble;
 
-    RetryBudget(Duration budget) {
+    public RetryBudget(Duration budget) {
         this.budget = budget;
     }
 
-    /** Elasticsearch accepted (or definitively answered) something: the clock starts afresh at the next failure. */
-    synchronized void progress() {
+    /** The store accepted (or definitively answered) something: the clock starts afresh at the next failure. */
+    public synchronized void progress() {
         inTrouble = false;
     }
 
@@ -31,7 +31,7 @@ final class RetryBudget {
      * The pause before the {@code retry}-th retry (1 for the first) of one request, or empty when
      * the budget is spent.
      */
-    synchronized Optional<Duration> pauseBefore(int retry) {
+    public synchronized Optional<Duration> pauseBefore(int retry) {
         long now = System.nanoTime();
         if (!inTrouble) {
             inTrouble = true;
@@ -45,8 +45,8 @@ final class RetryBudget {
         return Optional.of(Duration.ofMillis(Math.min(Math.min(exponential, LONGEST_PAUSE_MILLIS), leftMillis)));
     }
 
-    /** How long Elasticsearch has been accepting nothing, rounded to whole seconds for messages. */
-    synchronized long troubleSeconds() {
+    /** How long the store has been accepting nothing, rounded to whole seconds for messages. */
+    public synchronized long troubleSeconds() {
         return inTrouble ? Math.round((System.nanoTime() - troubleSinceNanos) / 1e9) : 0;
     }
 }

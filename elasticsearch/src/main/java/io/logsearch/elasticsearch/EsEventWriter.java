@@ -1,0 +1,42 @@
+package io.logsearch.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.EventWriter;
+import io.logsearch.storage.RetryBudget;
+import io.logsearch.storage.WriteOutcomes;
+import io.logsearch.storage.WriteSession;
+import java.util.Optional;
+
+/** Writes events with {@code create} bulk actions, each into the partition of its day. */
+final class EsEventWriter implements EventWriter {
+
+    /**
+     * What a bulk answer is read for: each item's index, status and error, and a whole request's
+     * error. Leaving out the rest of each item (id, version, shards, sequence numbers) makes the
+     * answer a fraction of its size, and reading it a fraction of the work.
+     */
+    private static final String OUTCOMES = "took,errors,items.*._index,items.*.status,items.*.error,error,status";
+
+    private final ElasticsearchClient client;
+    private final Partitioning partitions;
+    private final String cluster;
+
+    EsEventWriter(ElasticsearchClient client, Partitioning partitions, String cluster) {
+        this.client = client;
+        this.partitions = partitions;
+        this.cluster = cluster;
+    }
+
+    @Override
+    public <C> WriteSession<C> open(BulkSettings settings, WriteOutcomes<C> outcomes) {
+        RetryingBulkTransport transport = new RetryingBulkTransport(client._transport(), new RetryBudget(settings.maxRetryWait()),
+                outcomes::retried, cluster);
+        ElasticsearchAsyncClient bulkClient = new ElasticsearchAsyncClient(transport,
+                Optional.ofNullable(client._transportOptions()).orElse(client._transport().options())
+                        .with(options -> options.setParameter("filter_path", OUTCOMES)));
+        return new EsWriteSession<>(bulkClient, partitions, settings, outcomes);
+    }
+}
