@@ -265,12 +265,10 @@ public final class ExportReader {
         }
         if (found == null) {
             Optional<ExportLayout> foreign = foreignLayout(fields);
-            Optional<String> page = foreign.isEmpty() || startLocation.getByteOffset() < 0
+            Optional<byte[]> page = foreign.isEmpty() || startLocation.getByteOffset() < 0
                     ? Optional.empty()
-                    : raw.text(segment.offset(startLocation), segment.offset(parser.currentLocation()));
-            if (page.isPresent()) {
-                foreignRecords(page.get(), start, foreign.get());
-            } else {
+                    : raw.bytes(segment.offset(startLocation), segment.offset(parser.currentLocation()));
+            if (page.isEmpty() || !foreignRecords(page.get(), start, foreign.get())) {
                 recordIndex++;
                 deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
             }
@@ -289,13 +287,20 @@ public final class ExportReader {
     /**
      * The records of another source's page, each handed over on its own with its position, so a
      * wrong source counts (and rejects) records, not pages. The page's context is not theirs.
+     * False, with nothing handed over, when the page read again does not lead to an array where
+     * its tree holds one (a repeated key: the tree keeps the last, this reading meets the first).
      */
-    private void foreignRecords(String page, Position start, ExportLayout foreign) throws IOException {
+    private boolean foreignRecords(byte[] page, Position start, ExportLayout foreign) throws IOException {
         ItemWrapper wrapper = new ItemWrapper(foreign.itemWrapper(), FACTORY);
         try (JsonParser p = FACTORY.createParser(page)) {
             p.nextToken();
             for (String name : foreign.recordsPath()) {
-                toField(p, name);
+                if (!toField(p, name)) {
+                    return false;
+                }
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                return false;
             }
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 recordIndex++;
@@ -303,7 +308,8 @@ public final class ExportReader {
                 Position at = new Position(recordIndex, start.line() + from.getLineNr() - 1,
                         from.getLineNr() == 1 ? start.column() + from.getColumnNr() - 1 : from.getColumnNr());
                 JsonNode item = MAPPER.readTree(p);
-                String text = page.substring((int) from.getCharOffset(), (int) p.currentLocation().getCharOffset());
+                int itemStart = (int) from.getByteOffset();
+                String text = new String(page, itemStart, (int) p.currentLocation().getByteOffset() - itemStart, StandardCharsets.UTF_8);
                 if (item instanceof ObjectNode object) {
                     handler.record(wrapper.unwrap(object, Optional.of(text)), baseContext, at);
                 } else {
@@ -311,18 +317,19 @@ public final class ExportReader {
                 }
             }
         }
+        return true;
     }
 
-    /** Moves {@code p}, inside an object, to the value of its field {@code name}, which the caller knows is there. */
-    private static void toField(JsonParser p, String name) throws IOException {
+    /** Moves {@code p}, inside an object, to the value of its first field {@code name} that holds an object or array. */
+    private static boolean toField(JsonParser p, String name) throws IOException {
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             JsonToken value = p.nextToken();
             if (p.currentName().equals(name) && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)) {
-                return;
+                return true;
             }
             p.skipChildren();
         }
-        throw new IllegalStateException("no field '" + name + "' in a page that was found to hold it");
+        return false;
     }
 
     /**

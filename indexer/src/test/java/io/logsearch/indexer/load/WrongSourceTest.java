@@ -8,6 +8,7 @@ import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,13 +88,30 @@ class WrongSourceTest {
     @Test
     void recordsOfAnotherSourcesPageKeepTheirOwnPositions() throws IOException {
         Path file = dir.resolve("history.json");
+        String second = "{\"timestamp\":\"2024-03-05T14:09:00Z\",\"event_type\":\"viewed\",\"asset_id\":\"a3\"}";
         Files.writeString(file, "{\"user_id\":\"7\",\"program_id\":\"p\",\"history\":[\n"
                 + "  {\"timestamp\":\"2024-03-05T14:07:00Z\",\"event_type\":\"viewed\",\"asset_id\":\"a1\"},\n"
-                + "  {\"timestamp\":\"2024-03-05T14:08:00Z\",\"event_type\":\"viewed\",\"asset_id\":\"a2\"}]}\n");
+                + "  {\"timestamp\":\"2024-03-05T14:08:00Z\",\"event_type\":\"viewed\",\"asset_name\":\"Søren’s café\"}, " + second + "]}\n"
+                + "{\"user_id\":\"8\",\"program_id\":\"p\",\"history\":[" + second + "]}\n");
+        List<String> positions = List.of("record 1 (line 2, column 3)", "record 2 (line 3, column 3)",
+                "record 3 (line 3, column " + (3 + 2 + "{\"timestamp\":\"2024-03-05T14:08:00Z\",\"event_type\":\"viewed\",\"asset_name\":\"Søren’s café\"}"
+                        .getBytes(StandardCharsets.UTF_8).length) + ")", "record 4 (line 4, column 44)");
         Outcome outcome = read(file, "thousandeyes");
-        assertEquals(List.of("record 1 (line 2, column 3)", "record 2 (line 3, column 3)"),
-                outcome.rejections().stream().map(Rejection::position).toList());
-        assertEquals("{\"timestamp\":\"2024-03-05T14:08:00Z\",\"event_type\":\"viewed\",\"asset_id\":\"a2\"}",
-                outcome.rejections().get(1).original());
+        assertEquals(positions, outcome.rejections().stream().map(Rejection::position).toList());
+        assertEquals(second, outcome.rejections().get(2).original());
+
+        LoadCounters counters = new LoadCounters();
+        List<String> asTheirSource = new ArrayList<>();
+        new Pipeline(Sources.byId("actionhub"), SourceContext.EMPTY, new EventSink() {
+            @Override
+            public void write(NormalizedEvent event, RecordOrigin origin) {
+                asTheirSource.add(origin.position().toString());
+            }
+
+            @Override
+            public void close() {
+            }
+        }, r -> asTheirSource.add(r.position()), counters).read(ExportInput.file(file));
+        assertEquals(positions, asTheirSource, "the same positions as read with their own source");
     }
 }
