@@ -43,9 +43,10 @@ import java.util.stream.Collectors;
  *
  * <p>A syntax error does not end the input. The damaged text is reported as a problem and reading
  * goes on right after it: inside a records array at the next record, so a damaged record costs only
- * itself; elsewhere after the damaged value. Where the damage breaks the structure (an unclosed
- * string or bracket), the damaged text ends with the line the parser found it on. Byte order marks
- * between values (concatenated files) are skipped.
+ * itself, whatever the damage; elsewhere after the damaged value. Outside records, where the damage
+ * breaks the structure (an unclosed string or bracket), the damaged text ends with the line the
+ * parser found it on. Byte order marks between values (concatenated files) are skipped. Another
+ * source's page is read record by record, so that a wrong source counts records, not pages.
  */
 public final class ExportReader {
 

@@ -21,7 +21,7 @@ final class JsonScanner {
     enum Outcome {
         /** the value closed */
         CLOSED,
-        /** the line the parser found the damage on ended first: the structure is lost up to there */
+        /** a line ended the value first (the line the parser found the damage on, or one a value follows): the structure is lost up to there */
         LINE_ENDED,
         /** the input ended first */
         INPUT_ENDED,
