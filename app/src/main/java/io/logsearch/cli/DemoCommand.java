@@ -138,13 +138,33 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printWelcome(String url, String base) {
         System.out.println();
-        System.out.println("logsearch is ready: " + url + "/");
+        System.out.println("logsearch is ready: " + url + "/ (open it in a browser: the web page)");
         System.out.println("Try:");
-        System.out.println("  curl '" + url + "/v1/events?size=5'");
-        System.out.println("  curl '" + url + "/v1/events/top?field=eventType'");
-        System.out.println("  curl '" + url + "/health'");
+        for (String example : examples(url)) {
+            System.out.println("  " + example);
+        }
         System.out.println("Kibana dashboards (with Kibana 8.19 running, e.g. from docker-compose.yml):");
         System.out.println("  ./logsearch dashboards import --kibana http://127.0.0.1:5601 --index " + base);
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    /**
+     * One request per endpoint and facade, with ids that the samples of {@link #SAMPLE_SEED} hold
+     * (the generator's ids depend on the seed only, not on the day).
+     */
+    static List<String> examples(String url) {
+        return List.of(
+                "curl '" + url + "/v1/events?size=5'",
+                "curl '" + url + "/v1/events?category=authentication&type=start&success=false&window=7d'",
+                "curl '" + url + "/v1/events/top?field=eventType'",
+                "curl '" + url + "/v1/events/histogram?window=24h&interval=1h'",
+                "curl '" + url + "/compat/thousandeyes/v7/audit-user-events?window=1d'",
+                "curl -H 'program-id: compliance-training-pilot' '" + url
+                        + "/compat/actionhub/users/425f3167-dc6d-4f59-8254-08faa7e4d457/events'",
+                "curl '" + url + "/compat/onehub/activity/?workspaces[]=37589&verbs=read,download'",
+                "curl '" + url + "/compat/onehub/files/5867411/audit_trail'",
+                "curl -H 'Content-Type: application/json' -d '{\"eventType\":\"login\",\"success\":false}' '" + url
+                        + "/compat/authing/api/v3/get-user-action-logs'",
+                "curl '" + url + "/health'");
     }
 }

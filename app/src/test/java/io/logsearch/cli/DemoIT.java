@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -73,8 +74,12 @@ class DemoIT {
             assertTrue(Files.readString(output).contains("  ./logsearch dashboards import --kibana http://127.0.0.1:5601 --index "
                     + es.indexBase() + "\n"), "the demo says how to import the Kibana dashboards");
             assertEquals(200, get(port, "/health").statusCode());
+            List<CurlExample> printed = CurlExample.in(Files.readString(output));
+            assertTrue(printed.size() >= 10, "an example per endpoint and facade:\n" + Files.readString(output));
+            assertEveryExampleFindsEvents(port, printed);
+            assertEveryExampleFindsEvents(port, CurlExample.in(Files.readString(Path.of("..", "README.md"))));
             HttpResponse<String> page = get(port, "/");
-            assertTrue(page.body().contains("<h1>logsearch</h1>"));
+            assertTrue(page.body().contains("<title>logsearch</title>"), page.body());
             HttpResponse<String> missing = get(port, "/nowhere");
             assertEquals(404, missing.statusCode());
             assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElseThrow());
@@ -192,6 +197,34 @@ class DemoIT {
             assertEquals("logsearch: HTTP port " + busy.getLocalPort() + " on 127.0.0.1 is already in use; "
                     + "stop what listens there or choose another port with --es-port\n", text);
         }
+    }
+
+    /** Each example answers 200 with at least one event, bucket or record in it ({@code /health} with its status). */
+    private static void assertEveryExampleFindsEvents(int port, List<CurlExample> examples) throws Exception {
+        for (CurlExample example : examples) {
+            HttpResponse<String> response = HTTP.send(example.request(port), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), example.line() + "\n" + response.body());
+            if (example.url().endsWith("/health")) {
+                continue;
+            }
+            boolean found = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")
+                    || response.headers().firstValue("Content-Type").orElse("").startsWith("application/hal+json")
+                    ? hasNonEmptyArray(JSON.readTree(response.body()))
+                    : response.body().lines().count() > 1;
+            assertTrue(found, "nothing found by " + example.line() + "\n" + response.body());
+        }
+    }
+
+    private static boolean hasNonEmptyArray(JsonNode node) {
+        if (node.isArray() && !node.isEmpty()) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (hasNonEmptyArray(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void assertLoaded(String log, int indexed, int duplicates) {

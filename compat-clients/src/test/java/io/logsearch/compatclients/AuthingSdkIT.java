@@ -165,23 +165,27 @@ class AuthingSdkIT {
         assertEquals(Set.copyOf(expected), Set.copyOf(list), "the records exactly as exported");
     }
 
+    /**
+     * Authing answers business errors with HTTP 200 and the status in {@code statusCode}: the SDK hands
+     * the envelope back for a query, and its token exchange throws the message of a refusal
+     * ({@code ManagementClientOptions.ManagementTokenProvider.refreshManagementToken}).
+     */
     @Test
-    void invalidInputAndBadCredentialsReachTheSdkAsAuthingErrors() throws IOException {
+    void invalidInputAndBadCredentialsReachTheSdkAsAuthingErrors() {
         GetUserActionLogsDto tooMany = new GetUserActionLogsDto();
         ListWebhooksDto pagination = new ListWebhooksDto();
         pagination.setLimit(51);
         tooMany.setPagination(pagination);
-        RuntimeException invalid = assertThrows(RuntimeException.class, () -> client(TOKEN_NAME, TOKEN).getUserActionLogs(tooMany));
-        JsonNode body = JSON.readTree(invalid.getMessage());
-        assertEquals(400, body.path("statusCode").asInt());
-        assertTrue(body.path("message").asText().contains("limit"), body.toString());
+        UserActionLogRespDto invalid = client(TOKEN_NAME, TOKEN).getUserActionLogs(tooMany);
+        assertEquals(400, invalid.getStatusCode());
+        assertTrue(invalid.getMessage().contains("limit"), invalid.getMessage());
 
         RuntimeException refused = assertThrows(RuntimeException.class,
                 () -> client(TOKEN_NAME, "not-the-token").getUserActionLogs(new GetUserActionLogsDto()));
-        assertEquals(401, JSON.readTree(refused.getMessage()).path("statusCode").asInt());
+        assertTrue(refused.getMessage().contains("not valid"), refused.getMessage());
         RuntimeException otherName = assertThrows(RuntimeException.class,
                 () -> client("token-2", TOKEN).getUserActionLogs(new GetUserActionLogsDto()));
-        assertEquals(401, JSON.readTree(otherName.getMessage()).path("statusCode").asInt());
+        assertTrue(otherName.getMessage().contains("not valid"), otherName.getMessage());
     }
 
     private static Instant timestamp(JsonNode record) {

@@ -89,7 +89,7 @@ final class Visualisations {
 
     private static LensVisualisation failuresByUser() {
         String layer = "layer-failures-by-user";
-        List<Column> columns = List.of(terms("user", "user.name", "string", 20, "count", false),
+        List<Column> columns = List.of(terms("user", "user.id", "string", 20, "count", false),
                 terms("provider", "event.provider", "string", 5, "count", false), count("count", "Failures"));
         return new LensVisualisation("logsearch-failures-by-user", "Failures by user", "Users with the most failed events, per source.",
                 "lnsDatatable", layer, columns, table(layer, columns), FAILURE);
@@ -97,7 +97,7 @@ final class Visualisations {
 
     private static LensVisualisation changesByUser() {
         String layer = "layer-changes-by-user";
-        List<Column> columns = List.of(terms("user", "user.name", "string", 20, "count", false),
+        List<Column> columns = List.of(terms("user", "user.id", "string", 20, "count", false),
                 terms("action", "event.action", "string", 10, "count", false),
                 terms("organization", "organization.id", "string", 5, "count", false), count("count", "Events"));
         return new LensVisualisation("logsearch-changes-by-user", "Who changed what",
@@ -106,8 +106,8 @@ final class Visualisations {
 
     private static LensVisualisation distinctUsers() {
         String layer = "layer-distinct-users";
-        Column users = uniqueCount("users", "user.name", "Distinct users");
-        return new LensVisualisation("logsearch-distinct-users", "Distinct users", "Unique count of user.name.", "lnsMetric", layer,
+        Column users = uniqueCount("users", "user.id", "Distinct users");
+        return new LensVisualisation("logsearch-distinct-users", "Distinct users", "Unique count of user.id: every source names its users by id; not all of them give a login name.", "lnsMetric", layer,
                 List.of(users), metric(layer, users.id()), "");
     }
 }

@@ -44,7 +44,7 @@ class FieldMappingTest {
         assertTrue(uses.size() > 30, "the walk found the uses: " + uses.size());
         assertEquals(List.of(), violations(uses));
         assertTrue(uses.contains(new Use("logsearch-top-client-ips", "terms", "client.ip")));
-        assertTrue(uses.contains(new Use("logsearch-distinct-users", "unique_count", "user.name")));
+        assertTrue(uses.contains(new Use("logsearch-distinct-users", "unique_count", "user.id")));
         assertTrue(uses.contains(new Use("logsearch-events-over-time", "date_histogram", "@timestamp")));
         assertTrue(uses.contains(new Use("logsearch-overview", "optionsListControl", "organization.id")));
         assertTrue(uses.contains(new Use("logsearch-administrative-changes", "query", "event.category")));

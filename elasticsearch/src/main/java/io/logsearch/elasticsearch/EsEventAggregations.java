@@ -46,8 +46,12 @@ final class EsEventAggregations implements EventAggregations {
                                         .max(FieldDateMath.of(m -> m.value((double) range.end().toEpochMilli())))))
                         .aggregations("outcome", o -> o.terms(t -> t.field(EventFields.OUTCOME).size(3)))),
                 Void.class));
+        Aggregate overTime = response.aggregations().get("over_time");
+        if (overTime == null) {
+            return emptyBuckets(range, interval);
+        }
         List<HistogramBucket> buckets = new ArrayList<>();
-        for (DateHistogramBucket bucket : response.aggregations().get("over_time").dateHistogram().buckets().array()) {
+        for (DateHistogramBucket bucket : overTime.dateHistogram().buckets().array()) {
             long success = 0;
             long failure = 0;
             for (StringTermsBucket outcome : bucket.aggregations().get("outcome").sterms().buckets().array()) {
@@ -60,6 +64,19 @@ final class EsEventAggregations implements EventAggregations {
             // wide buckets are aligned to the epoch, so the first may start before the year 0000 that no event precedes
             Instant start = Partitioning.clamp(Instant.ofEpochMilli(bucket.key()));
             buckets.add(new HistogramBucket(start, bucket.docCount(), success, failure));
+        }
+        return buckets;
+    }
+
+    /**
+     * The buckets Elasticsearch gives when nothing in the range matches, for a search that found no
+     * partition to ask (and so no aggregation): zero counts, aligned to the epoch as its fixed intervals are.
+     */
+    static List<HistogramBucket> emptyBuckets(TimeRange range, Duration interval) {
+        long step = interval.toMillis();
+        List<HistogramBucket> buckets = new ArrayList<>();
+        for (long start = Math.floorDiv(range.start().toEpochMilli(), step) * step; start <= range.end().toEpochMilli(); start += step) {
+            buckets.add(new HistogramBucket(Partitioning.clamp(Instant.ofEpochMilli(start)), 0, 0, 0));
         }
         return buckets;
     }
@@ -85,7 +102,8 @@ final class EsEventAggregations implements EventAggregations {
                 .aggregations("top", a -> a.terms(t -> t.field(field).size(size))), Void.class));
         Aggregate top = response.aggregations().get("top");
         List<TopBucket> buckets = new ArrayList<>();
-        if (top.isSterms()) {
+        // a search that found no partition to ask has no aggregation
+        if (top != null && top.isSterms()) {
             top.sterms().buckets().array().forEach(b -> buckets.add(new TopBucket(b.key().stringValue(), b.docCount())));
         }
         return buckets;

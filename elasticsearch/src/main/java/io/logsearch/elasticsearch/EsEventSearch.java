@@ -43,14 +43,19 @@ final class EsEventSearch implements EventSearch {
         this.partitions = partitions;
     }
 
+    /** A first page counts every match, as Kibana's Discover does; later pages keep the cheaper bound. */
     @Override
     public EventPage search(EventQuery query) {
+        return search(query, query.after().isEmpty());
+    }
+
+    private EventPage search(EventQuery query, boolean exactTotal) {
         SearchResponse<ObjectNode> response = Failures.attempt(() -> client.search(s -> {
             QueryTranslator.scope(s, partitions, query.filter(), query.visibility())
                     .size(query.size() + 1)
                     .sort(sort(EventFields.TIMESTAMP, query.order()))
                     .sort(sort(EventFields.EVENT_ID, query.order()))
-                    .trackTotalHits(t -> t.count(TRACK_TOTAL_UP_TO));
+                    .trackTotalHits(t -> exactTotal ? t.enabled(true) : t.count(TRACK_TOTAL_UP_TO));
             query.after().ifPresent(after -> s.searchAfter(FieldValue.of(after.timestampMillis()), FieldValue.of(after.eventId())));
             project(s, query.projection());
             return s;
@@ -87,7 +92,7 @@ final class EsEventSearch implements EventSearch {
                       Optional<SearchAfter> start, Consumer<ObjectNode> consumer) {
         Optional<SearchAfter> after = start;
         do {
-            EventPage page = search(new EventQuery(filter, visibility, EXPORT_PAGE, order, after, projection));
+            EventPage page = search(new EventQuery(filter, visibility, EXPORT_PAGE, order, after, projection), false);
             page.events().forEach(consumer);
             after = page.next();
         } while (after.isPresent());

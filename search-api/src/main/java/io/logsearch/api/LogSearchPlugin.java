@@ -56,7 +56,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));
         state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
-        state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search)));
+        state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
         state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin())));

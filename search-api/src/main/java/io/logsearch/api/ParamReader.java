@@ -69,13 +69,13 @@ public final class ParamReader {
         });
     }
 
-    /** One of {@code choices}, exactly as written there. */
-    public Optional<String> choice(String name, Set<String> choices) {
+    /** One of {@code choices}, exactly as written there; an error lists them in the order given (1m, 5m, 1h, not 1h, 1m, 5m). */
+    public Optional<String> choice(String name, List<String> choices) {
         return single(name).flatMap(text -> {
             if (choices.contains(text)) {
                 return Optional.of(text);
             }
-            error(name, "must be one of " + String.join(", ", new TreeSet<>(choices)) + ", not '" + text + "'");
+            error(name, "must be one of " + String.join(", ", choices) + ", not '" + text + "'");
             return Optional.empty();
         });
     }

@@ -145,8 +145,9 @@ class AccessIT {
 
         String wrapped = "{\"user_id\":\"u2\",\"program_id\":\"org-b\",\"history\":[" + history + "]}";
         TestApi.Response inBody = api.post("/v1/ingest/actionhub", wrapped.getBytes(StandardCharsets.UTF_8), bearer(LOADER_A));
+        assertEquals(422, inBody.status(), "every record rejected: " + inBody.body());
         assertEquals(0, inBody.json().get("indexed").asInt(), "a wrapper naming another organization writes nothing");
-        assertTrue(inBody.json().at("/errors/0/reason").asText().contains("org-b"), inBody.body());
+        assertTrue(inBody.json().at("/errors/0/message").asText().contains("org-b"), inBody.body());
 
         String ecs = String.join("\n",
                 "{\"@timestamp\":\"2024-03-02T00:00:00Z\",\"event\":{\"id\":\"la1\",\"action\":\"x\"},\"organization\":{\"id\":\"org-a\"}}",

@@ -1,6 +1,7 @@
 package io.logsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,15 +76,37 @@ class IngestIT {
     }
 
     @Test
-    void rejectedRecordsAreCountedAndExplained() {
+    void aBodyWhoseEveryRecordIsRejectedIsA422ProblemWithTheCountsAndTheFirstReasons() {
         String body = "{\"timestamp\":\"2024-05-01T10:00:00Z\",\"event_type\":\"x\",\"asset_id\":\"a\",\"asset_name\":\"b\"}\n{\"timestamp\":\"nope\"}\n{broken\n";
-        JsonNode missingContext = ingest("/v1/ingest/actionhub", body.getBytes(StandardCharsets.UTF_8)).json();
-        assertEquals(3, missingContext.get("read").asInt());
-        assertEquals(3, missingContext.get("rejected").asInt());
-        assertEquals(3, missingContext.get("errors").size());
-        assertTrue(missingContext.at("/errors/0/reason").asText().contains("userId"), missingContext.toString());
-        assertTrue(missingContext.at("/errors/2/reason").asText().startsWith("invalid JSON"), missingContext.toString());
-        assertEquals("record 3 (line 3, column 1)", missingContext.at("/errors/2/position").asText());
+        TestApi.Response response = ingest("/v1/ingest/actionhub?programId=p-1", body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, response.status(), response.body());
+        assertTrue(response.header("Content-Type").startsWith("application/problem+json"), response.header("Content-Type"));
+        JsonNode problem = response.json();
+        assertEquals(3, problem.get("read").asInt());
+        assertEquals(3, problem.get("rejected").asInt());
+        assertEquals(0, problem.get("indexed").asInt());
+        assertEquals(0, problem.get("duplicates").asInt());
+        assertEquals(3, problem.get("errors").size());
+        assertEquals("record 1", problem.at("/errors/0/field").asText().replaceAll(" \\(.*", ""));
+        assertEquals("missing context 'userId': give it as the userId query parameter, or in a wrapper object next to the records",
+                problem.at("/errors/0/message").asText(), "an ingest parameter, not a command-line flag");
+        assertTrue(problem.get("detail").asText().startsWith("All 3 records of the body were rejected"), problem.toString());
+        assertTrue(problem.at("/errors/2/message").asText().startsWith("invalid JSON"), problem.toString());
+        assertEquals("record 3 (line 3, column 1)", problem.at("/errors/2/field").asText());
+        assertFalse(response.body().contains("command line"), response.body());
+    }
+
+    @Test
+    void aPartialRejectionIs200WithTheCountsAndReasons() {
+        String body = "{\"timestamp\":\"2024-05-02T10:00:00Z\",\"event_type\":\"x\",\"asset_id\":\"a\",\"asset_name\":\"partial\"}\n{broken\n";
+        TestApi.Response response = ingest("/v1/ingest/actionhub?userId=u-partial&programId=p-partial", body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.status(), response.body());
+        JsonNode result = response.json();
+        assertEquals(2, result.get("read").asInt());
+        assertEquals(1, result.get("indexed").asInt());
+        assertEquals(1, result.get("rejected").asInt());
+        assertEquals("record 2 (line 2, column 1)", result.at("/errors/0/position").asText());
+        assertTrue(result.at("/errors/0/reason").asText().startsWith("invalid JSON"), result.toString());
     }
 
     @Test

@@ -272,8 +272,8 @@ class OpenApiContractTest {
         assertBreaks("line 2", () ->
                 OpenApiContract.assertValid("GET", "/v1/events/export", 200, download("application/x-ndjson", "ndjson"), secondBroken));
 
-        String header = "@timestamp,event.action,event.outcome,user.id,user.full_name,user.email,client.ip,"
-                + "client.address,organization.id,event.dataset,message";
+        String header = "@timestamp,event.provider,event.action,event.outcome,user.id,user.name,user.full_name,user.email,client.ip,"
+                + "client.address,organization.id,organization.name,event.dataset,message";
         OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, download("text/csv", "csv"), header + "\r\n");
         assertBreaks("validation.response.body.schema.pattern", () ->
                 OpenApiContract.assertValid("GET", "/v1/events/export?format=csv", 200, download("text/csv", "csv"),
@@ -300,7 +300,7 @@ class OpenApiContractTest {
 
     private static Map<String, List<String>> download(String contentType, String extension) {
         return Map.of("Content-Type", List.of(contentType),
-                "Content-Disposition", List.of("attachment; filename=\"events." + extension + "\""));
+                "Content-Disposition", List.of("attachment; filename=\"logsearch-events_2024-05-01T00-00-00Z_2024-05-31T23-59-59.999Z." + extension + "\""));
     }
 
     // --- requests ---

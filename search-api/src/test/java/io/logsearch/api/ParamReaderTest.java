@@ -22,10 +22,18 @@ class ParamReaderTest {
                 "tags", List.of("a", " b")));
         assertEquals(Optional.of(25), params.integer("size", 1, 100));
         assertEquals(Optional.of(true), params.bool("flag"));
-        assertEquals(Optional.of("asc"), params.choice("order", Set.of("asc", "desc")));
+        assertEquals(Optional.of("asc"), params.choice("order", List.of("asc", "desc")));
         assertEquals(List.of("a", "b"), params.list("tags"));
         assertEquals(Optional.empty(), params.single("absent"));
         assertDoesNotThrow(params::throwIfInvalid);
+    }
+
+    @Test
+    void choicesAreListedInTheOrderTheEndpointGivesThem() {
+        ParamReader params = reader(Map.of("interval", List.of("2m")));
+        params.choice("interval", List.of("1m", "5m", "1h", "1d", "30d"));
+        ApiProblem problem = assertThrows(ApiProblem.class, params::throwIfInvalid);
+        assertEquals("interval: must be one of 1m, 5m, 1h, 1d, 30d, not '2m'", problem.detail());
     }
 
     @Test
@@ -43,7 +51,7 @@ class ParamReaderTest {
                 "one", List.of("1", "2"), "blank", List.of(""), "tyop", List.of("x")));
         params.integer("size", 1, 100);
         params.bool("flag");
-        params.choice("order", Set.of("asc", "desc"));
+        params.choice("order", List.of("asc", "desc"));
         params.single("one");
         params.list("blank");
         params.rejectUnknown(Set.of("size", "flag", "order", "one", "blank"));

@@ -25,7 +25,6 @@ class ProblemsIT {
             assertEquals("GET", post.header("Allow"));
             assertEquals("POST", api.undocumented("GET", "/v1/ingest/ecs").header("Allow"));
             assertEquals("GET", api.undocumented("DELETE", "/health").header("Allow"));
-            assertEquals("POST", api.undocumented("PUT", "/compat/authing/api/v3/get-user-action-logs").header("Allow"));
         }
     }
 

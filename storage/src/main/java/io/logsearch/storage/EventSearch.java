@@ -18,12 +18,12 @@ import java.util.function.Consumer;
  */
 public interface EventSearch {
 
-    /** More hits than this are counted as "at least". */
+    /** Past the first page, more hits than this are counted as "at least"; a first page counts them all. */
     int TRACK_TOTAL_UP_TO = 10_000;
     /** The results numbered pages can reach. */
     int MAX_RESULT_WINDOW = 10_000;
 
-    /** One page, and where the next one starts when another follows. */
+    /** One page, and where the next one starts when another follows; the first page's total is exact. */
     EventPage search(EventQuery query);
 
     /** Every matching event in order, a page at a time, so memory stays flat however many match. */

@@ -38,6 +38,7 @@ public final class EcsEventBuilder {
     private final ObjectNode document = NODES.objectNode();
     private Instant timestamp;
     private String id;
+    private String documentId;
 
     private EcsEventBuilder(String provider, String dataset, SourceRecord record) {
         this.provider = provider;
@@ -71,24 +72,34 @@ public final class EcsEventBuilder {
         return addAll("event.category", java.util.List.of(values));
     }
 
-    public EcsEventBuilder type(String... values) {
-        return addAll("event.type", java.util.List.of(values));
+    public EcsEventBuilder types(Collection<String> values) {
+        return addAll("event.type", values);
     }
 
     public EcsEventBuilder message(String value) {
         return set("message", value);
     }
 
-    /** The source's own event id. */
+    /** An event id that is the document {@code _id} too. */
     public EcsEventBuilder id(String value) {
         this.id = value;
+        this.documentId = value;
+        return this;
+    }
+
+    /**
+     * The vendor's own event id, which is unique only within the vendor's tenant: {@code event.id} is
+     * the vendor's, the {@code _id} is namespaced by source and organization.
+     */
+    public EcsEventBuilder vendorId(String value, String organizationId) {
+        this.id = value;
+        this.documentId = EventIds.namespacedId(provider, organizationId, value);
         return this;
     }
 
     /** An id derived from the source, the context and the record's content, for sources without ids. */
     public EcsEventBuilder idFromContent(SourceContext context) {
-        this.id = EventIds.contentId(provider, context, record.fields());
-        return this;
+        return id(EventIds.contentId(provider, context, record.fields()));
     }
 
     public EcsEventBuilder set(String path, String value) {
@@ -163,7 +174,7 @@ public final class EcsEventBuilder {
         event.put("ingested", Timestamps.format(Instant.now()));
         event.put("original", record.originalText());
         document.put(TIMESTAMP, Timestamps.format(timestamp));
-        return new NormalizedEvent(id, timestamp, document);
+        return new NormalizedEvent(documentId, timestamp, document);
     }
 
     private ObjectNode parentOf(FieldPath field) {

@@ -35,6 +35,19 @@ public final class EventIds {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * SHA-256 (hex) over the source id, the organization id and the vendor's event id, each as its
+     * UTF-8 byte count in decimal, {@code :} and its UTF-8 bytes.
+     */
+    public static String namespacedId(String sourceId, String organizationId, String vendorId) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        update(sha, sourceId);
+        update(sha, organizationId);
+        update(sha, vendorId);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
     private static void update(MessageDigest sha, String part) {
         byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
         sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));

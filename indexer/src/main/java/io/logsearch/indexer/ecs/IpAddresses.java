@@ -1,5 +1,6 @@
 package io.logsearch.indexer.ecs;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -90,7 +91,11 @@ public final class IpAddresses {
         return parts == 4 && i == n;
     }
 
-    /** The canonical text of an IPv4 or IPv6 literal, or empty when {@code text} is not one. */
+    /**
+     * The canonical text of an IPv4 or IPv6 literal, or empty when {@code text} is not one. IPv6 text
+     * is RFC 5952's: lowercase, no leading zeros, the longest run of two or more zero groups (the
+     * first of equally long runs) written {@code ::}; an IPv4-mapped address is its IPv4 address.
+     */
     public static Optional<String> literal(String text) {
         if (isIpv4(text)) {
             return Optional.of(text);
@@ -100,9 +105,43 @@ public final class IpAddresses {
         }
         try {
             // a literal containing ':' is never looked up in DNS
-            return Optional.of(InetAddress.getByName(text).getHostAddress());
+            InetAddress address = InetAddress.getByName(text);
+            return Optional.of(address instanceof Inet6Address ? rfc5952(address.getAddress()) : address.getHostAddress());
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static String rfc5952(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int end = i;
+            while (end < 8 && groups[end] == 0) {
+                end++;
+            }
+            if (end - i > bestLength) {
+                bestStart = i;
+                bestLength = end - i;
+            }
+            i = end == i ? i + 1 : end;
+        }
+        StringBuilder text = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }

@@ -10,8 +10,6 @@ import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads exports of one source, normalises each record, and hands events to a sink and everything
@@ -28,9 +26,7 @@ public final class Pipeline {
     /** Only the context keys the source's exports can carry are kept, so stray flags never change event ids. */
     public Pipeline(Source source, SourceContext context, EventSink sink, RejectionSink rejections, LoadCounters counters) {
         this.source = source;
-        this.context = new SourceContext(context.values().entrySet().stream()
-                .filter(e -> source.layout().contextFields().containsValue(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        this.context = context.only(source.layout().contextFields().values());
         this.sink = sink;
         this.rejections = new CountedRejections(rejections, counters);
         this.counters = counters;

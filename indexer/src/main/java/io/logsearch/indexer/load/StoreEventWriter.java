@@ -24,7 +24,7 @@ public final class StoreEventWriter implements EventSink {
     }
 
     public StoreEventWriter(EventStore store, BulkSettings settings, RejectionSink rejections, LoadCounters counters) {
-        this.session = store.writer().open(settings, new Outcomes(rejections, counters));
+        this.session = store.writer().open(settings, new Outcomes(new CountedRejections(rejections, counters), counters));
     }
 
     @Override
@@ -61,7 +61,6 @@ public final class StoreEventWriter implements EventSink {
 
         @Override
         public void rejected(Pending pending, String reason) {
-            counters.rejected.incrementAndGet();
             RecordOrigin origin = pending.origin();
             rejections.reject(new Rejection(origin.source(), origin.file(), origin.position().toString(), reason, pending.original()));
         }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One ECS document ready to be written.
  *
- * @param id        {@code event.id}, also the document {@code _id}
+ * @param id        the document {@code _id}: {@code event.id}, or for a vendor's own event ids that id
+ *                  namespaced by source and organization
  * @param timestamp {@code @timestamp}, which picks the partition
  * @param document  the full ECS document, {@code event.original} included
  */

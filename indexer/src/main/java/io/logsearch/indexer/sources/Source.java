@@ -21,4 +21,13 @@ public interface Source {
      * @throws RejectedRecordException when the record cannot become a valid event; the message says why
      */
     NormalizedEvent normalize(SourceRecord record, SourceContext context);
+
+    /**
+     * Whether the records carry the vendor's own event ids, which are unique only within one of the
+     * vendor's organizations: the document {@code _id} is then that id namespaced by source and
+     * organization, also when the document is read back by the {@code ecs} source.
+     */
+    default boolean hasVendorEventIds() {
+        return false;
+    }
 }

@@ -51,6 +51,17 @@ class EcsEventBuilderTest {
     }
 
     @Test
+    void aVendorIdIsTheEventIdAndNamespacesTheDocumentId() throws Exception {
+        NormalizedEvent event = EcsEventBuilder.from("src", "src.events", record())
+                .timestamp(Instant.parse("2024-01-01T00:00:00Z")).vendorId("e1", "org-1").action("did").build();
+        assertEquals("e1", event.document().at("/event/id").asText());
+        assertEquals(EventIds.namespacedId("src", "org-1", "e1"), event.id());
+        assertEquals(false, event.id().equals(EventIds.namespacedId("src", "org-2", "e1")));
+        // the parts are length-prefixed: moving a character from one part to the next is another id
+        assertEquals(false, EventIds.namespacedId("src", "org-1", "e1").equals(EventIds.namespacedId("src", "org-1e", "1")));
+    }
+
+    @Test
     void aDocumentWithoutItsCoreIsRejected() {
         assertThrows(RejectedRecordException.class, () -> EcsEventBuilder.from("s", "d", record()).id("1").action("a").build());
         assertThrows(RejectedRecordException.class,

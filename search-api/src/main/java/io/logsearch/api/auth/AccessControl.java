@@ -2,6 +2,7 @@ package io.logsearch.api.auth;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Finds the caller of each request. Without tokens everyone is {@link Caller#UNRESTRICTED}; with
@@ -53,6 +54,22 @@ public final class AccessControl {
                 .orElseThrow(AccessDenied::invalidToken)).orElse(Caller.UNRESTRICTED);
     }
 
+    /**
+     * Authenticates a request signed with an access key: {@code verified} checks the signature
+     * with the key's secret (throwing {@link AccessDenied}), and the key's caller is remembered.
+     * Without tokens anyone may call and nothing is checked; an unknown key id is a 401.
+     */
+    public Caller authenticateSigned(Context ctx, String accessKeyId, Consumer<AccessKey> verified) {
+        Caller caller = tokens.map(t -> {
+            AccessKey key = t.accessKey(accessKeyId).orElseThrow(() ->
+                    AccessDenied.unauthenticated("The access key '" + accessKeyId + "' is not known."));
+            verified.accept(key);
+            return key.caller();
+        }).orElse(Caller.UNRESTRICTED);
+        ctx.attribute(ATTRIBUTE, caller);
+        return caller;
+    }
+
     /** The caller {@link #authenticate} found for this request. */
     public static Caller caller(Context ctx) {
         Caller caller = ctx.attribute(ATTRIBUTE);
@@ -69,5 +86,10 @@ public final class AccessControl {
             throw AccessDenied.forbidden("The token '" + caller.name() + "' lacks the '" + scope.text() + "' scope.");
         }
         return caller;
+    }
+
+    /** The caller found for this request, if the access check ran (the access log's token name). */
+    public static Optional<Caller> identified(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 }

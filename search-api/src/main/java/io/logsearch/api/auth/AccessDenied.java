@@ -25,6 +25,11 @@ public final class AccessDenied extends RuntimeException {
         return new AccessDenied(401, "The bearer token is not valid.", true);
     }
 
+    /** A 401 for credentials other than a bearer token (a vendor SDK's signature), saying what is wrong with them. */
+    public static AccessDenied unauthenticated(String reason) {
+        return new AccessDenied(401, reason, true);
+    }
+
     public static AccessDenied forbidden(String reason) {
         return new AccessDenied(403, reason, true);
     }

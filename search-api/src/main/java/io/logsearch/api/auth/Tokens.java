@@ -6,23 +6,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The bearer tokens a server accepts, read from a tokens file. Only SHA-256 hashes of tokens are
- * stored; a presented token is hashed and compared with every entry in constant time.
+ * stored; a presented token is hashed and compared with every entry in constant time. Optional
+ * access keys, for vendor SDKs that sign requests (Authing's), hold their secrets in the clear:
+ * a file with any is refused unless only its owner may read or write it.
  *
  * <pre>{"tokens": [{"name": "ops", "sha256": "&lt;hex&gt;", "organizations": ["*"], "scopes": ["search"],
- *   "userId": "optional", "role": "optional", "timeZone": "optional IANA zone, e.g. America/Los_Angeles"}]}</pre>
+ *   "userId": "optional", "role": "optional", "timeZone": "optional IANA zone, e.g. America/Los_Angeles"}],
+ *  "accessKeys": [{"id": "&lt;access key id&gt;", "secret": "&lt;secret&gt;", "userPool": "&lt;user pool id&gt;", "scopes": ["search"]}]}</pre>
  */
 public final class Tokens {
 
@@ -30,9 +38,11 @@ public final class Tokens {
     }
 
     private final List<Entry> entries;
+    private final Map<String, AccessKey> accessKeys;
 
-    private Tokens(List<Entry> entries) {
+    private Tokens(List<Entry> entries, Map<String, AccessKey> accessKeys) {
         this.entries = List.copyOf(entries);
+        this.accessKeys = Map.copyOf(accessKeys);
     }
 
     /** @throws IllegalArgumentException naming the file, the entry and the field that is wrong */
@@ -43,7 +53,27 @@ public final class Tokens {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("tokens file " + file + " is not valid JSON: " + e.getOriginalMessage());
         }
-        return parse(root, file.toString());
+        Tokens tokens = parse(root, file.toString());
+        if (!tokens.accessKeys.isEmpty()) {
+            requireOwnerOnly(file);
+        }
+        return tokens;
+    }
+
+    /** Access keys hold secrets: group and others must not be able to read or change the file. */
+    private static void requireOwnerOnly(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix == null) {
+            return;
+        }
+        Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+        open.retainAll(posix.readAttributes().permissions());
+        if (!open.isEmpty()) {
+            throw new IllegalArgumentException("tokens file " + file + " holds access key secrets but is "
+                    + PosixFilePermissions.toString(posix.readAttributes().permissions())
+                    + ": make it readable by its owner only (chmod 600 " + file + ")");
+        }
     }
 
     static Tokens parse(JsonNode root, String origin) {
@@ -67,7 +97,30 @@ public final class Tokens {
             entries.add(new Entry(HexFormat.of().parseHex(hash), new Caller(name, organizations(token, where),
                     scopes(token, where), optional(token, "userId"), optional(token, "role"), timeZone(token, where))));
         }
-        return new Tokens(entries);
+        return new Tokens(entries, accessKeys(root.get("accessKeys"), origin, names));
+    }
+
+    private static Map<String, AccessKey> accessKeys(JsonNode list, String origin, Set<String> tokenNames) {
+        if (list == null || list.isNull()) {
+            return Map.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("tokens file " + origin + ": accessKeys must be an array");
+        }
+        Map<String, AccessKey> keys = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode key = list.get(i);
+            String where = "tokens file " + origin + ", access key " + (i + 1);
+            String id = required(key, "id", where);
+            if (keys.containsKey(id) || tokenNames.contains(id)) {
+                throw new IllegalArgumentException(where + ": the id '" + id + "' is used twice");
+            }
+            String secret = required(key, "secret", where);
+            String userPool = required(key, "userPool", where);
+            keys.put(id, new AccessKey(id, secret, new Caller(id, Optional.of(Set.of(userPool)), scopes(key, where),
+                    Optional.empty(), Optional.empty(), Optional.empty())));
+        }
+        return keys;
     }
 
     /** The caller a presented token belongs to. Every entry is compared, so timing reveals nothing. */
@@ -85,6 +138,11 @@ public final class Tokens {
     /** The caller of the token named {@code name}. */
     public Optional<Caller> named(String name) {
         return entries.stream().map(Entry::caller).filter(caller -> caller.name().equals(name)).findFirst();
+    }
+
+    /** The access key with this id. */
+    public Optional<AccessKey> accessKey(String id) {
+        return Optional.ofNullable(accessKeys.get(id));
     }
 
     public static String sha256Hex(String token) {

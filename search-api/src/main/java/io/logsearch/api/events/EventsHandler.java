@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
@@ -16,6 +17,7 @@ import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SearchAfter;
 import io.logsearch.storage.query.SortOrder;
 import io.logsearch.storage.query.TimeRange;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +47,7 @@ public final class EventsHandler implements Handler {
 
     /** {@code order}: newest first unless {@code asc}. */
     static SortOrder sortOrder(ParamReader params) {
-        return params.choice("order", Set.of("asc", "desc")).map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC)
+        return params.choice("order", List.of("asc", "desc")).map(o -> o.equals("asc") ? SortOrder.ASC : SortOrder.DESC)
                 .orElse(SortOrder.DESC);
     }
 
@@ -65,6 +67,7 @@ public final class EventsHandler implements Handler {
         EventPage page = search.search(new EventQuery(filter, request.caller().visibility(), params.size(), params.order(), after,
                 params.includeOriginal() ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT));
 
+        AccessLog.hits(ctx, page.total());
         Optional<TimeRange> range = filter.range();
         Optional<String> next = page.next().map(n -> Links.with(ctx, "cursor",
                 cursors.encode(new Cursors.State(range, n, requested.fingerprint()))));

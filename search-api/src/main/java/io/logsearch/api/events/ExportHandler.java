@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ParamReader;
 import io.logsearch.api.ResponseAbort;
 import io.logsearch.api.auth.Caller;
@@ -11,6 +12,7 @@ import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.StorageException;
 import io.logsearch.storage.query.Projection;
 import io.logsearch.storage.query.SortOrder;
+import io.logsearch.storage.query.TimeRange;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -19,7 +21,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,13 +36,17 @@ public final class ExportHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORMULA_STARTS = "=+-@\t\r";
-    static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.action", "event.outcome", "user.id", "user.full_name",
-            "user.email", "client.ip", "client.address", "organization.id", "event.dataset", "message");
+    static final List<String> CSV_COLUMNS = List.of("@timestamp", "event.provider", "event.action", "event.outcome", "user.id",
+            "user.name", "user.full_name", "user.email", "client.ip", "client.address", "organization.id", "organization.name",
+            "event.dataset", "message");
 
     private final EventSearch search;
+    private final String base;
 
-    public ExportHandler(EventSearch search) {
+    /** Exports from {@code search}, as downloads named after the index {@code base}. */
+    public ExportHandler(EventSearch search, String base) {
         this.search = search;
+        this.base = base;
     }
 
     /** The endpoint's own parameters. */
@@ -47,7 +55,7 @@ public final class ExportHandler implements Handler {
         static final Set<String> NAMES = Set.of("format", "order", "includeOriginal");
 
         static Params read(ParamReader params) {
-            return new Params(params.choice("format", Set.of("ndjson", "csv")).orElse("ndjson").equals("csv"),
+            return new Params(params.choice("format", List.of("ndjson", "csv")).orElse("ndjson").equals("csv"),
                     EventsHandler.sortOrder(params), params.bool("includeOriginal").orElse(false));
         }
     }
@@ -62,16 +70,19 @@ public final class ExportHandler implements Handler {
         boolean includeOriginal = request.endpoint().includeOriginal();
 
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
-        ctx.header("Content-Disposition", "attachment; filename=\"events." + (csv ? "csv" : "ndjson") + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\""
+                + filename(base, requested.filter().range(), csv ? "csv" : "ndjson") + "\"");
         SentBytes sent = new SentBytes(ctx.outputStream());
         Writer out = new BufferedWriter(new OutputStreamWriter(sent, StandardCharsets.UTF_8), 64 * 1024);
         if (csv) {
             out.write(String.join(",", CSV_COLUMNS));
             out.write("\r\n");
         }
+        long[] rows = {0};
         try {
             search.forEach(requested.filter(), caller.visibility(), order,
                     includeOriginal ? Projection.DOCUMENT_WITH_ORIGINAL : Projection.DOCUMENT, event -> {
+                rows[0]++;
                 try {
                     if (csv) {
                         writeCsvRow(out, event);
@@ -86,6 +97,7 @@ public final class ExportHandler implements Handler {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (StorageException e) {
+            AccessLog.hits(ctx, rows[0]);
             // bytes may be sent before the response is committed; a problem after them would look like the end of the export
             if (sent.count() > 0) {
                 ResponseAbort.abort(ctx, e);
@@ -95,6 +107,20 @@ public final class ExportHandler implements Handler {
             throw e;
         }
         out.flush();
+        AccessLog.hits(ctx, rows[0]);
+    }
+
+    /**
+     * {@code BASE_START_END.csv} with the resolved range's bounds, colons made dashes so that every
+     * file system takes the name ({@code logsearch-events_2026-11-01T00-00-00Z_2026-12-01T00-00-00Z.csv});
+     * {@code BASE.csv} without a range. A base never needs quoting.
+     */
+    static String filename(String base, Optional<TimeRange> range, String extension) {
+        return base + range.map(r -> "_" + stamp(r.start()) + "_" + stamp(r.end())).orElse("") + "." + extension;
+    }
+
+    private static String stamp(Instant instant) {
+        return instant.toString().replace(':', '-');
     }
 
     private static void writeCsvRow(Writer out, JsonNode event) throws IOException {

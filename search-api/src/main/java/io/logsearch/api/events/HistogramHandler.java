@@ -5,41 +5,50 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.JsonResponses;
+import io.logsearch.api.ParamReader;
 import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.HistogramBucket;
 import io.logsearch.storage.query.TimeRange;
 import io.logsearch.storage.query.Visibility;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code GET /v1/events/histogram}: matching events per time bucket, split by outcome. */
 public final class HistogramHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_BUCKETS = 5_000;
-    /** Every interval, smallest first, with the longest span {@code auto} gives it: about a hundred to a few hundred buckets. */
-    private static final List<Interval> INTERVALS = List.of(
-            new Interval("1m", Duration.ofMinutes(1), Duration.ofHours(3)),
-            new Interval("5m", Duration.ofMinutes(5), Duration.ofHours(24)),
-            new Interval("1h", Duration.ofHours(1), Duration.ofDays(14)),
-            new Interval("1d", Duration.ofDays(1), Duration.ofDays(366)),
-            new Interval("7d", Duration.ofDays(7), Duration.ofDays(5 * 366)),
-            new Interval("30d", Duration.ofDays(30), Duration.ofDays(30 * 366)),
-            new Interval("365d", Duration.ofDays(365), Duration.ofDays(300 * 366)),
-            new Interval("3650d", Duration.ofDays(3650), Duration.ofDays(10_000 * 366)));
+    private static final Pattern EXPLICIT = Pattern.compile("([1-9][0-9]{0,5})([smhdw])");
+    private static final String EXPECTED = "auto or a whole number with a unit s, m, h, d or w (30s, 15m, 12h, 1d, 2w)";
+    /** What {@code auto} picks from, smallest first, with the longest span each is used for: about a hundred to a few hundred buckets. */
+    private static final List<AutoStep> AUTO = List.of(
+            new AutoStep(named("1m"), Duration.ofHours(3)),
+            new AutoStep(named("5m"), Duration.ofHours(24)),
+            new AutoStep(named("1h"), Duration.ofDays(14)),
+            new AutoStep(named("1d"), Duration.ofDays(366)),
+            new AutoStep(named("7d"), Duration.ofDays(5 * 366)),
+            new AutoStep(named("30d"), Duration.ofDays(30 * 366)),
+            new AutoStep(named("365d"), Duration.ofDays(300 * 366)),
+            new AutoStep(named("3650d"), Duration.ofDays(10_000 * 366)));
 
-    /** A bucket width, and the longest span {@code auto} uses it for. */
-    record Interval(String name, Duration step, Duration autoUpTo) {
+    /** A bucket width, named as the caller wrote it ({@code 15m}). */
+    record Interval(String name, Duration step) {
 
         long buckets(TimeRange range) {
             return Duration.between(range.start(), range.end()).dividedBy(step) + 1;
         }
+    }
+
+    /** An interval {@code auto} picks, and the longest span it picks it for. */
+    private record AutoStep(Interval interval, Duration upTo) {
     }
 
     private final EventAggregations aggregations;
@@ -51,7 +60,7 @@ public final class HistogramHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         FilterParams.Request<Optional<Interval>> request = FilterParams.request(ctx, Set.of("interval"),
-                params -> params.choice("interval", names()).filter(n -> !n.equals("auto")).map(HistogramHandler::named));
+                HistogramHandler::interval);
         EventFilter filter = request.requested().filter();
         Visibility visibility = request.caller().visibility();
         Optional<TimeRange> range = filter.range().isPresent() ? filter.range() : aggregations.extent(filter, visibility);
@@ -63,6 +72,7 @@ public final class HistogramHandler implements Handler {
         List<HistogramBucket> buckets = range.isPresent()
                 ? aggregations.histogram(filter, visibility, range.get(), interval.step())
                 : List.of();
+        AccessLog.hits(ctx, buckets.stream().mapToLong(HistogramBucket::count).sum());
         JsonResponses.write(ctx, "application/json", body(interval, range, buckets));
     }
 
@@ -85,18 +95,39 @@ public final class HistogramHandler implements Handler {
      */
     static Interval auto(TimeRange range) {
         Duration span = Duration.between(range.start(), range.end());
-        return INTERVALS.stream().filter(i -> span.compareTo(i.autoUpTo()) <= 0).findFirst()
-                .orElse(INTERVALS.get(INTERVALS.size() - 1));
+        return AUTO.stream().filter(a -> span.compareTo(a.upTo()) <= 0).findFirst()
+                .orElse(AUTO.get(AUTO.size() - 1)).interval();
+    }
+
+    /** The {@code interval} parameter: empty for {@code auto} or when absent. */
+    private static Optional<Interval> interval(ParamReader params) {
+        return params.single("interval").filter(text -> !text.equals("auto")).flatMap(text -> {
+            Optional<Interval> interval = parse(text);
+            if (interval.isEmpty()) {
+                params.error("interval", "must be " + EXPECTED + ", not '" + text + "'");
+            }
+            return interval;
+        });
+    }
+
+    /** {@code N} followed by {@code s}, {@code m}, {@code h}, {@code d} or {@code w}, or empty. */
+    static Optional<Interval> parse(String text) {
+        Matcher m = EXPLICIT.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration step = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+        return Optional.of(new Interval(text, step));
     }
 
     static Interval named(String name) {
-        return INTERVALS.stream().filter(i -> i.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no interval " + name));
-    }
-
-    private static Set<String> names() {
-        Set<String> names = new LinkedHashSet<>(List.of("auto"));
-        INTERVALS.forEach(i -> names.add(i.name()));
-        return names;
+        return parse(name).orElseThrow(() -> new IllegalArgumentException("no interval " + name));
     }
 }

@@ -10,6 +10,8 @@ import io.logsearch.api.ParamReader;
 import io.logsearch.mappings.EventFields;
 import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.query.TopBucket;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,8 @@ import java.util.Set;
 public final class TopHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> FIELDS = Map.of(
+    /** The fields by name, in the order errors list them. */
+    private static final Map<String, String> FIELDS = fields(
             "eventType", EventFields.ACTION,
             "userId", EventFields.USER_ID,
             "clientIp", EventFields.CLIENT_IP,
@@ -38,7 +41,7 @@ public final class TopHandler implements Handler {
         static final Set<String> NAMES = Set.of("field", "size");
 
         static Params read(ParamReader params) {
-            String field = params.choice("field", FIELDS.keySet()).orElse("");
+            String field = params.choice("field", List.copyOf(FIELDS.keySet())).orElse("");
             if (!params.has("field")) {
                 params.error("field", "is required: one of eventType, userId, clientIp, organizationId, source, appId");
             }
@@ -61,5 +64,13 @@ public final class TopHandler implements Handler {
         ArrayNode buckets = body.putArray("buckets");
         top.forEach(b -> buckets.addObject().put("value", b.value()).put("count", b.count()));
         return body;
+    }
+
+    private static Map<String, String> fields(String... namesAndFields) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndFields.length; i += 2) {
+            fields.put(namesAndFields[i], namesAndFields[i + 1]);
+        }
+        return Collections.unmodifiableMap(fields);
     }
 }

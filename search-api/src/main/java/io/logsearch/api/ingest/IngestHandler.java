@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ParamReader;
+import io.logsearch.api.Problems;
 import io.logsearch.api.auth.AccessControl;
 import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.api.auth.Caller;
@@ -87,7 +89,7 @@ public final class IngestHandler implements Handler {
         List<Rejection> errors = new ArrayList<>();
         LoadSummary summary;
         try {
-            summary = new Loader(store, SETTINGS).load(new VisibleOrganizations(source, caller), new SourceContext(context),
+            summary = new Loader(store, SETTINGS).load(new VisibleOrganizations(source, caller), new SourceContext(context, SourceContext.Given.INGEST_PARAMETERS),
                     List.of(ExportInput.of("request body", () -> body)), rejection -> {
                         synchronized (errors) {
                             if (errors.size() < MAX_ERRORS_REPORTED) {
@@ -98,16 +100,37 @@ public final class IngestHandler implements Handler {
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
         }
-        ObjectNode response = JSON.createObjectNode()
-                .put("read", summary.read())
+        AccessLog.hits(ctx, summary.read());
+        List<Rejection> first;
+        synchronized (errors) {
+            first = List.copyOf(errors);
+        }
+        if (summary.rejected() > 0 && summary.indexed() == 0 && summary.duplicates() == 0) {
+            Problems.write(ctx, everyRecordRejected(summary, first), problem -> counts(problem, summary));
+            return;
+        }
+        ObjectNode response = counts(JSON.createObjectNode(), summary);
+        ArrayNode list = response.putArray("errors");
+        first.forEach(r -> list.addObject().put("position", r.position()).put("reason", r.reason()));
+        ctx.contentType("application/json").result(response.toString());
+    }
+
+    private static ObjectNode counts(ObjectNode body, LoadSummary summary) {
+        return body.put("read", summary.read())
                 .put("indexed", summary.indexed())
                 .put("duplicates", summary.duplicates())
                 .put("rejected", summary.rejected());
-        ArrayNode list = response.putArray("errors");
-        synchronized (errors) {
-            errors.forEach(r -> list.addObject().put("position", r.position()).put("reason", r.reason()));
-        }
-        ctx.contentType("application/json").result(response.toString());
+    }
+
+    /**
+     * A 422 for a body of which nothing could be kept, so a log shipper sees a failure instead of
+     * a 200 it would count as delivered. Each of the first rejections is an error of its record.
+     */
+    private static ApiProblem everyRecordRejected(LoadSummary summary, List<Rejection> first) {
+        Rejection one = first.get(0);
+        return new ApiProblem(422, "Every record rejected", "All " + summary.rejected() + " records of the body were rejected and"
+                + " nothing was indexed; the first, " + one.position() + ": " + one.reason(),
+                first.stream().map(r -> new ApiProblem.FieldError(r.position(), r.reason())).toList());
     }
 
     /**

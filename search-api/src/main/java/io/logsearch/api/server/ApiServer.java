@@ -3,6 +3,7 @@ package io.logsearch.api.server;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.logsearch.api.AccessLog;
 import io.logsearch.api.ApiProblem;
 import io.logsearch.api.LogSearchConfig;
 import io.logsearch.api.LogSearchPlugin;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The standalone server: the plugin at the root, problem+json for every error (Javalin's own 404,
- * 405 and 413 included, stack traces never), and one log line per request. A known path asked
+ * 405 and 413 included, stack traces never), and one {@link AccessLog} line per request. A known path asked
  * with another method is a 405 with {@code Allow}, which the plugin answers for its paths.
  */
 public final class ApiServer {
@@ -38,8 +39,7 @@ public final class ApiServer {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 Problems.write(ctx, new ApiProblem(500, "Internal error", "The request could not be completed.", List.of()));
             });
-            config.requestLogger.http((ctx, ms) ->
-                    LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.status().getCode(), Math.round(ms)));
+            config.requestLogger.http(AccessLog::log);
         });
         return app.start();
     }

@@ -144,7 +144,7 @@ class AuthingCompatIT {
                 "{\"userId\":42}", "{\"eventType\":[\"login\"]}", "{\"appId\":{}}", "{\"requestId\":true}", "{\"clientIp\":7}",
                 "{\"clientIp\":\"not-an-ip\"}", "{\"colour\":\"red\"}", "[1,2]", "5", "\"text\"", "{not json")) {
             TestApi.Response response = post(body);
-            assertEquals(400, response.status(), body);
+            assertEquals(200, response.status(), body);
             assertEquals("application/json", response.header("Content-Type"));
             JsonNode json = response.json();
             assertEquals(400, json.path("statusCode").asInt(), body);
@@ -172,7 +172,7 @@ class AuthingCompatIT {
         assertSameRecords(export.nodes(), walk("{\"end\":253402300799999}", 50));
         assertSameRecords(export.nodes(), walk("{\"start\":0}", 50));
         TestApi.Response future = post("{\"start\":253402300799999}");
-        assertEquals(400, future.status(), "a start after now, where end defaults to now");
+        assertEquals(400, future.json().path("statusCode").asInt(), "a start after now, where end defaults to now");
         assertTrue(future.json().path("message").asText().contains("start is in the future"), future.body());
     }
 

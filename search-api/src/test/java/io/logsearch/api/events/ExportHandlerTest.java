@@ -2,6 +2,9 @@ package io.logsearch.api.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.logsearch.storage.query.TimeRange;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExportHandlerTest {
@@ -27,5 +30,16 @@ class ExportHandlerTest {
         assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", ExportHandler.csvField("=HYPERLINK(\"http://x\",\"y\")"));
         assertEquals("a=b", ExportHandler.csvField("a=b"), "only the first character counts");
         assertEquals("2001:db8::1", ExportHandler.csvField("2001:db8::1"));
+    }
+
+    @Test
+    void theDownloadIsNamedAfterTheBaseAndTheRange() {
+        TimeRange november = new TimeRange(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+        assertEquals("logsearch-events_2026-11-01T00-00-00Z_2026-12-01T00-00-00Z.csv",
+                ExportHandler.filename("logsearch-events", Optional.of(november), "csv"));
+        TimeRange instant = new TimeRange(Instant.parse("2026-11-01T10:15:30.250Z"), Instant.parse("2026-11-01T23:59:59.999Z"));
+        assertEquals("audit.eu_2026-11-01T10-15-30.250Z_2026-11-01T23-59-59.999Z.ndjson",
+                ExportHandler.filename("audit.eu", Optional.of(instant), "ndjson"));
+        assertEquals("logsearch-events.csv", ExportHandler.filename("logsearch-events", Optional.empty(), "csv"), "no range, no bounds");
     }
 }

@@ -50,13 +50,14 @@ public final class ActionHubSource implements Source {
         String eventType = requiredText(record, "event_type");
         Optional<String> assetId = text(record, "asset_id");
         Optional<String> assetName = text(record, "asset_name");
+        Activity activity = Activity.of(eventType);
 
         return EcsEventBuilder.from(id(), DATASET, sourceRecord)
                 .timestamp(timestamp)
                 .action(eventType)
                 .outcome(Outcome.SUCCESS)
-                .category("web")
-                .type("info")
+                .category(activity.category())
+                .types(activity.types())
                 .message(message(userId, eventType, assetName.or(() -> assetId)))
                 .set("user.id", userId)
                 .add("related.user", userId)

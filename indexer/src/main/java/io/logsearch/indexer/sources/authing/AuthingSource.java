@@ -57,10 +57,9 @@ public final class AuthingSource implements Source {
                 .action(eventType)
                 .outcome(outcome)
                 .category(type.category())
-                .type(type.type())
+                .types(type.types())
                 .message(message(displayName.or(() -> userId).orElse("unknown user"), eventType, outcome, appName))
                 .set("user.id", userId.orElse(null))
-                .set("user.name", displayName.orElse(null))
                 .set("user.full_name", displayName.orElse(null))
                 .add("related.user", userId.orElse(null))
                 .add("related.user", displayName.orElse(null))
@@ -121,7 +120,8 @@ public final class AuthingSource implements Source {
         event.set("source.geo.country_name", text(geoip, "country_name").orElse(null))
                 .set("source.geo.country_iso_code", text(geoip, "country_code2").orElse(null))
                 .set("source.geo.region_name", text(geoip, "region_name").orElse(null))
-                .set("source.geo.region_iso_code", text(geoip, "region_code").orElse(null))
+                .set("source.geo.region_iso_code", RegionCode.iso3166_2(
+                        text(geoip, "country_code2"), text(geoip, "region_code")).orElse(null))
                 .set("source.geo.city_name", text(geoip, "city_name").orElse(null))
                 .set("source.geo.continent_code", text(geoip, "continent_code").orElse(null))
                 .set("source.geo.timezone", text(geoip, "timezone").orElse(null));
@@ -150,7 +150,7 @@ public final class AuthingSource implements Source {
                 .set("user_agent.os.name", os.name().orElse(null))
                 .set("user_agent.os.version", os.version().orElse(null))
                 .set("user_agent.os.full", os.full().orElse(null))
-                .set("user_agent.device.name", UserAgentPart.of(parsed.path("device")).name().orElse(null));
+                .set("user_agent.device.name", UserAgentPart.deviceName(parsed.path("device")).orElse(null));
     }
 
     /** {@code eventDetail} as text: strings as they are, objects and arrays as compact JSON. */

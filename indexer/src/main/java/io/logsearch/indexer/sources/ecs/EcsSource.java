@@ -12,6 +12,7 @@ import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
+import io.logsearch.indexer.sources.Sources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +68,13 @@ public final class EcsSource implements Source {
         // what was read by the record-field rule is written as read, over the producer's spelling
         builder.action(action).set("event.provider", provider).set("event.dataset", dataset);
         outcome.ifPresent(value -> builder.set("event.outcome", value));
-        text(producerEvent, "id").ifPresentOrElse(builder::id, () -> builder.idFromContent(context));
+        text(producerEvent, "id").ifPresentOrElse(id -> {
+            if (hasVendorEventIds(provider)) {
+                builder.vendorId(id, text(document.path("organization"), "id").orElse(""));
+            } else {
+                builder.id(id);
+            }
+        }, () -> builder.idFromContent(context));
         NormalizedEvent built = builder.build();
         keepProducers(producerEvent, (ObjectNode) built.document().get(EVENT));
         return built;
@@ -81,5 +88,10 @@ public final class EcsSource implements Source {
         for (String field : List.of("original", "ingested")) {
             text(producerEvent, field).ifPresent(stripped -> event.put(field, producerEvent.get(field).asText()));
         }
+    }
+
+    /** A document of a source with the vendor's own event ids, e.g. one of this product's Onehub exports. */
+    private static boolean hasVendorEventIds(String provider) {
+        return Sources.all().stream().anyMatch(source -> source.id().equals(provider) && source.hasVendorEventIds());
     }
 }

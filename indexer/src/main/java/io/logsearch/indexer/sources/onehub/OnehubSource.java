@@ -14,6 +14,7 @@ import io.logsearch.indexer.sources.RejectedRecordException;
 import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,11 @@ public final class OnehubSource implements Source {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public boolean hasVendorEventIds() {
+        return true;
     }
 
     @Override
@@ -54,12 +60,12 @@ public final class OnehubSource implements Source {
         Verb verb = Verb.of(action);
 
         return EcsEventBuilder.from(ID, DATASET, sourceRecord)
-                .id(eventId)
+                .vendorId(eventId, workspaceId.orElse(""))
                 .timestamp(Timestamps.parse(record, "updated_at"))
                 .action(action)
                 .outcome(Outcome.SUCCESS)
                 .category(verb.category())
-                .type(verb.type())
+                .types(verb.types())
                 .message(detail.sentence())
                 .set("user.id", userId.orElse(null))
                 .set("user.full_name", detail.subject().orElse(null))
@@ -77,22 +83,25 @@ public final class OnehubSource implements Source {
                 .build();
     }
 
-    /** ECS category and type of a detail verb; verbs not listed are file events of type info. */
+    /**
+     * ECS category and types of a detail verb; verbs not listed are file events of type info. An
+     * invitation makes the invitee a member of the workspace: an iam user creation.
+     */
     private enum Verb {
-        ACCESS("file", "access", "viewed", "previewed", "read", "downloaded", "view", "preview", "download"),
-        CREATION("file", "creation", "uploaded", "created", "copied", "upload", "create", "copy"),
-        CHANGE("file", "change", "updated", "renamed", "moved", "edited", "update", "rename", "move", "edit"),
-        DELETION("file", "deletion", "deleted", "removed", "trashed", "delete", "remove"),
-        INVITATION("iam", "creation", "invited", "invite"),
-        OTHER("file", "info");
+        ACCESS("file", List.of("access"), "viewed", "previewed", "read", "downloaded", "view", "preview", "download"),
+        CREATION("file", List.of("creation"), "uploaded", "created", "copied", "upload", "create", "copy"),
+        CHANGE("file", List.of("change"), "updated", "renamed", "moved", "edited", "update", "rename", "move", "edit"),
+        DELETION("file", List.of("deletion"), "deleted", "removed", "trashed", "delete", "remove"),
+        INVITATION("iam", List.of("user", "creation"), "invited", "invite"),
+        OTHER("file", List.of("info"));
 
         private final String category;
-        private final String type;
+        private final List<String> types;
         private final Set<String> verbs;
 
-        Verb(String category, String type, String... verbs) {
+        Verb(String category, List<String> types, String... verbs) {
             this.category = category;
-            this.type = type;
+            this.types = types;
             this.verbs = Set.of(verbs);
         }
 
@@ -109,8 +118,8 @@ public final class OnehubSource implements Source {
             return category;
         }
 
-        String type() {
-            return type;
+        List<String> types() {
+            return types;
         }
     }
 }

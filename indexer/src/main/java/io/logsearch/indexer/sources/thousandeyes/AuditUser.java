@@ -39,8 +39,4 @@ record AuditUser(String fullName, String email) {
         return true;
     }
 
-    /** ECS {@code user.name}: the email, which identifies the person, or else the name. */
-    String name() {
-        return email.isEmpty() ? fullName : email;
-    }
 }

@@ -90,8 +90,8 @@ class ActionHubSourceTest {
         assertEquals("actionhub.events", doc.at("/event/dataset").asText());
         assertEquals("viewed", doc.at("/event/action").asText());
         assertEquals("success", doc.at("/event/outcome").asText());
-        assertEquals(json("[\"web\"]"), doc.at("/event/category"));
-        assertEquals(json("[\"info\"]"), doc.at("/event/type"));
+        assertEquals(json("[\"file\"]"), doc.at("/event/category"));
+        assertEquals(json("[\"access\"]"), doc.at("/event/type"));
         assertEquals(json("{\"id\":\"42\"}"), doc.get("user"));
         assertEquals(json("{\"user\":[\"42\"]}"), doc.get("related"));
         assertEquals(json("{\"id\":\"program-7\"}"), doc.get("organization"));

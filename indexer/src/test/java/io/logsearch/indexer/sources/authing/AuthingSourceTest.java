@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.TemplateConformance;
 import io.logsearch.indexer.ecs.CanonicalJson;
+import io.logsearch.indexer.sources.EcsExpectedEventTypes;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
@@ -107,7 +108,8 @@ class AuthingSourceTest {
         assertEquals("Jane Doe login succeeded in app My App", doc.get("message").asText());
 
         assertEquals("6229ffaxxxxxxxxcade3e3d9", doc.at("/user/id").asText());
-        assertEquals("Jane Doe", doc.at("/user/name").asText());
+        // Authing's records carry no login name: the display name is user.full_name, never user.name
+        assertTrue(doc.at("/user/name").isMissingNode());
         assertEquals("Jane Doe", doc.at("/user/full_name").asText());
         assertEquals(List.of("6229ffaxxxxxxxxcade3e3d9", "Jane Doe"), texts(doc.at("/related/user")));
         assertEquals("62b40fd5a7c1f4a8e2f0b9c1", doc.at("/organization/id").asText());
@@ -134,7 +136,7 @@ class AuthingSourceTest {
         assertEquals("China", geo.get("country_name").asText());
         assertEquals("CN", geo.get("country_iso_code").asText());
         assertEquals("Beijing", geo.get("region_name").asText());
-        assertEquals("BJ", geo.get("region_iso_code").asText());
+        assertEquals("CN-BJ", geo.get("region_iso_code").asText());
         assertEquals("Beijing", geo.get("city_name").asText());
         assertEquals("AS", geo.get("continent_code").asText());
         assertEquals("Asia/Shanghai", geo.get("timezone").asText());
@@ -235,9 +237,9 @@ class AuthingSourceTest {
         ObjectNode record = firstRecord();
         record.put("clientIp", "2001:DB8::1");
         JsonNode doc = normalize(record, POOL).document();
-        assertEquals("2001:db8:0:0:0:0:0:1", doc.at("/client/ip").asText());
-        assertEquals("2001:db8:0:0:0:0:0:1", doc.at("/source/ip").asText());
-        assertEquals(List.of("2001:db8:0:0:0:0:0:1"), texts(doc.at("/related/ip")));
+        assertEquals("2001:db8::1", doc.at("/client/ip").asText());
+        assertEquals("2001:db8::1", doc.at("/source/ip").asText());
+        assertEquals(List.of("2001:db8::1"), texts(doc.at("/related/ip")));
         assertEquals("2001:DB8::1", doc.at("/client/address").asText());
     }
 
@@ -370,10 +372,78 @@ class AuthingSourceTest {
         JsonNode ua = normalize(record, POOL).document().get("user_agent");
         assertEquals("Firefox", ua.get("name").asText());
         assertEquals("121.0", ua.get("version").asText());
-        assertEquals("Windows 10", ua.at("/os/name").asText());
-        assertTrue(ua.at("/os/version").isMissingNode());
-        assertTrue(ua.at("/os/full").isMissingNode());
+        assertEquals("Windows", ua.at("/os/name").asText());
+        assertEquals("10", ua.at("/os/version").asText());
+        assertEquals("Windows 10", ua.at("/os/full").asText());
         assertTrue(ua.at("/device").isMissingNode());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Chrome 124.0.0                  | Chrome                | 124.0.0",
+        "WeChat 8.0.47                   | WeChat                | 8.0.47",
+        "Chrome Mobile WebView 99.0.4844 | Chrome Mobile WebView | 99.0.4844",
+        "Mobile Safari 17.4.1            | Mobile Safari         | 17.4.1",
+        "Chrome                          | Chrome                | ''",
+    })
+    void browserTextIsSplitIntoNameAndVersion(String text, String name, String version) {
+        ObjectNode record = firstRecord();
+        ((ObjectNode) record.get("parsedUserAgent")).put("browser", text);
+        JsonNode ua = normalize(record, POOL).document().get("user_agent");
+        assertEquals(name, ua.get("name").asText());
+        assertEquals(version, ua.path("version").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Windows 10       | Windows  | 10     | Windows 10",
+        "Mac OS X 10.15.7 | Mac OS X | 10.15.7 | Mac OS X 10.15.7",
+        "iOS 16.6         | iOS      | 16.6   | iOS 16.6",
+        "Ubuntu           | Ubuntu   | ''     | ''",
+        "Windows XP       | Windows XP | ''   | ''",
+    })
+    void osTextIsSplitIntoNameAndVersion(String text, String name, String version, String full) {
+        ObjectNode record = firstRecord();
+        ((ObjectNode) record.get("parsedUserAgent")).put("os", text);
+        JsonNode os = normalize(record, POOL).document().at("/user_agent/os");
+        assertEquals(name, os.get("name").asText());
+        assertEquals(version, os.path("version").asText());
+        assertEquals(full, os.path("full").asText());
+    }
+
+    @Test
+    void deviceNamesKeepTheirNumbers() {
+        ObjectNode record = firstRecord();
+        ((ObjectNode) record.get("parsedUserAgent")).put("device", "Google Pixel 8");
+        assertEquals("Google Pixel 8", normalize(record, POOL).document().at("/user_agent/device/name").asText());
+    }
+
+    @Test
+    void anObjectNameWithItsVersionIsSplitToo() {
+        ObjectNode record = firstRecord();
+        record.set("parsedUserAgent", parse("{\"browser\": {\"name\": \"Firefox 125.0\"}}"));
+        JsonNode ua = normalize(record, POOL).document().get("user_agent");
+        assertEquals("Firefox", ua.get("name").asText());
+        assertEquals("125.0", ua.get("version").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CN | SH    | CN-SH",
+        "cn | sh    | CN-SH",
+        "JP | 13    | JP-13",
+        "GB | ENG   | GB-ENG",
+        "CN | CN-SH | CN-SH",
+        "CN | ''    | ''",
+        "'' | SH    | ''",
+        "CHN | SH   | ''",
+        "CN | Shanghai | ''",
+    })
+    void regionIsoCodeIsIso3166Dash2WhenDerivable(String country, String region, String expected) {
+        ObjectNode record = firstRecord();
+        ObjectNode geoip = (ObjectNode) record.get("geoip");
+        geoip.put("country_code2", country).put("region_code", region);
+        assertEquals(expected, normalize(record, POOL).document().at("/source/geo").path("region_iso_code").asText());
     }
 
     @Test
@@ -411,14 +481,19 @@ class AuthingSourceTest {
             "login, authentication, start",
             "loginByPhoneCode, authentication, start",
             "logout, authentication, end",
-            "register, authentication, info",
+            "signout, authentication, end",
+            "register, iam, user creation",
+            "signup, iam, user creation",
             "verifyMfa, authentication, info",
-            "createUser, iam, creation",
-            "deleteAccount, iam, deletion",
-            "updateProfile, iam, change",
-            "resetPassword, iam, change",
-            "bindEmail, iam, change",
-            "exportData, iam, info",
+            "createUser, iam, user creation",
+            "deleteAccount, iam, user deletion",
+            "updateProfile, iam, user change",
+            "resetPassword, iam, user change",
+            "changePassword, iam, user change",
+            "bindPhone, iam, user change",
+            "bindEmail, iam, user change",
+            "enableMfa, iam, user change",
+            "exportData, iam, user info",
     })
     void eventTypesAreClassified(String eventType, String category, String type) {
         ObjectNode record = firstRecord();
@@ -426,7 +501,8 @@ class AuthingSourceTest {
         JsonNode doc = normalize(record, POOL).document();
         assertEquals(eventType, doc.at("/event/action").asText());
         assertEquals(List.of(category), texts(doc.at("/event/category")));
-        assertEquals(List.of(type), texts(doc.at("/event/type")));
+        assertEquals(List.of(type.split(" ")), texts(doc.at("/event/type")));
+        EcsExpectedEventTypes.assertExpected(texts(doc.at("/event/category")), texts(doc.at("/event/type")), eventType);
     }
 
     @Test

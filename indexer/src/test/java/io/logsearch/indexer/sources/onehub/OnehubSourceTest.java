@@ -3,6 +3,7 @@ package io.logsearch.indexer.sources.onehub;
 import static io.logsearch.indexer.sources.TestRecords.withoutText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.TemplateConformance;
 import io.logsearch.indexer.ecs.CanonicalJson;
+import io.logsearch.indexer.ecs.EventIds;
+import io.logsearch.indexer.sources.EcsExpectedEventTypes;
 import io.logsearch.indexer.sources.ExportLayout;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.indexer.sources.RejectedRecordException;
@@ -128,16 +131,30 @@ class OnehubSourceTest {
     }
 
     @Test
-    void normalizedEventCarriesTheIdAndInstantOfItsDocument() {
+    void documentIdIsTheVendorIdNamespacedBySourceAndWorkspace() {
         NormalizedEvent event = normalize(firstRecord(ACTIVITY_PAGE));
-        assertEquals("5063247", event.id());
+        // SHA-256 of "6:onehub" "4:4137" "7:5063247": pinned, so that loads stay idempotent across versions
+        assertEquals("07eb109eedbe633c7ece25db384b26ac541445088979df61984b00d4b2c97834", event.id());
+        assertEquals(EventIds.namespacedId("onehub", "4137", "5063247"), event.id());
+        assertEquals("5063247", event.document().at("/event/id").asText());
         assertEquals(Instant.parse("2016-01-18T19:16:53Z"), event.timestamp());
     }
 
     @Test
-    void eventIdIsTheSourcesOwnIdWhateverTheContext() {
+    void equalVendorIdsOfTwoWorkspacesAreTwoDocuments() {
         ObjectNode record = firstRecord(ACTIVITY_PAGE);
-        assertEquals("5063247", source.normalize(withoutText(record), new SourceContext(Map.of("userPoolId", "x"))).id());
+        ObjectNode otherTenant = record.deepCopy().put("workspace_id", 9999);
+        NormalizedEvent first = normalize(record);
+        NormalizedEvent second = normalize(otherTenant);
+        assertEquals(first.document().at("/event/id"), second.document().at("/event/id"));
+        assertNotEquals(first.id(), second.id());
+    }
+
+    @Test
+    void documentIdDoesNotDependOnTheContext() {
+        ObjectNode record = firstRecord(ACTIVITY_PAGE);
+        assertEquals(normalize(record).id(),
+                source.normalize(withoutText(record), new SourceContext(Map.of("userPoolId", "x"))).id());
     }
 
     @Test
@@ -285,7 +302,13 @@ class OnehubSourceTest {
             "renamed, file, change",
             "updated, file, change",
             "deleted, file, deletion",
-            "invited, iam, creation",
+            "invited, iam, user creation",
+            "invite, iam, user creation",
+            "read, file, access",
+            "previewed, file, access",
+            "copied, file, creation",
+            "edited, file, change",
+            "trashed, file, deletion",
             "'  Shared \n with', file, info",
     })
     void verbsAreLowercasedAndClassified(String predicate, String category, String type) {
@@ -296,7 +319,8 @@ class OnehubSourceTest {
 
         assertEquals(predicate.trim().replaceAll("\\s+", " ").toLowerCase(), doc.at("/event/action").asText());
         assertEquals(List.of(category), texts(doc.at("/event/category")));
-        assertEquals(List.of(type), texts(doc.at("/event/type")));
+        assertEquals(List.of(type.split(" ")), texts(doc.at("/event/type")));
+        EcsExpectedEventTypes.assertExpected(texts(doc.at("/event/category")), texts(doc.at("/event/type")), predicate);
     }
 
     @Test

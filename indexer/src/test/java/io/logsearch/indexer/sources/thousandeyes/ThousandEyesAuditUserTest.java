@@ -24,14 +24,4 @@ class ThousandEyesAuditUserTest {
     void splitsNameAndTrailingParenthesisedEmail(String text, String fullName, String email) {
         assertEquals(new AuditUser(fullName, email), AuditUser.parse(text));
     }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "Jane Doe (jane@x.com) | jane@x.com",
-        "Jane Doe              | Jane Doe",
-        "jane@x.com            | jane@x.com",
-    })
-    void nameIsTheEmailWhenThereIsOneElseTheFullName(String text, String name) {
-        assertEquals(name, AuditUser.parse(text).name());
-    }
 }

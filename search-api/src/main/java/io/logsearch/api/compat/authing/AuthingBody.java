@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.compat.JsonContent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class AuthingBody {
 
     /** The body as a JSON object; an empty body is an empty object. */
     static JsonNode of(Context ctx) {
+        JsonContent.require(ctx);
         String text = ctx.body();
         if (text.isBlank()) {
             return JSON.createObjectNode();

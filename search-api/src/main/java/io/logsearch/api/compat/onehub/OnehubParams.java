@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.logsearch.api.ApiProblem;
+import io.logsearch.api.compat.JsonContent;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,6 +37,7 @@ final class OnehubParams {
     }
 
     static OnehubParams of(Context ctx) {
+        JsonContent.require(ctx);
         String text = ctx.body();
         if (text.isBlank()) {
             return new OnehubParams(ctx, JSON.createObjectNode());

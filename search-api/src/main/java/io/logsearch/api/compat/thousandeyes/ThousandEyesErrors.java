@@ -8,8 +8,11 @@ import io.logsearch.api.ApiProblem;
 import io.logsearch.api.ErrorStyle;
 
 /**
- * ThousandEyes' error shapes: {@code application/problem+json} with {@code errors[]} items of
- * {@code code}, {@code field}, {@code message} for 400; {@code {error, error_description}} for 401.
+ * ThousandEyes' error shapes, as its v7 administrative OpenAPI document declares them for
+ * {@code /audit-user-events}, all {@code application/problem+json}: {@code UnauthorizedError}
+ * {@code {error, error_description}} for 401; {@code ValidationError} (the {@code Error} fields and
+ * {@code errors[]} of {@code code}, {@code field}, {@code message}) for 400; {@code Error}
+ * {@code {type, title, status, detail, instance}} for every other status.
  */
 public final class ThousandEyesErrors implements ErrorStyle {
 
@@ -26,7 +29,7 @@ public final class ThousandEyesErrors implements ErrorStyle {
                     .put("status", problem.status())
                     .put("detail", problem.detail())
                     .put("instance", ctx.path());
-            if (!problem.errors().isEmpty()) {
+            if (problem.status() == 400 && !problem.errors().isEmpty()) {
                 ArrayNode errors = body.putArray("errors");
                 problem.errors().forEach(e -> errors.addObject().put("code", "LOGSEARCH-400").put("field", e.field()).put("message", e.message()));
             }
