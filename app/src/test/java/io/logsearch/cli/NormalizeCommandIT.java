@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logsearch.indexer.ecs.EventIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,8 @@ class NormalizeCommandIT {
             JsonNode action = JSON.readTree(bulk.get(i)).get("create");
             JsonNode document = JSON.readTree(bulk.get(i + 1));
             assertTrue(action.get("_index").asText().matches("audit-2024\\.0[12]\\.\\d\\d"), action.toString());
-            assertEquals(document.at("/event/id").asText(), action.get("_id").asText());
+            assertEquals(EventIds.namespacedId("onehub", document.at("/organization/id").asText(), document.at("/event/id").asText()),
+                    action.get("_id").asText(), "a vendor id is namespaced by source and workspace");
             assertEquals("onehub", document.at("/event/provider").asText());
         }
         assertTrue(Files.readString(dir.resolve("err.txt")).contains("read=45 written=45 rejected=0"));
