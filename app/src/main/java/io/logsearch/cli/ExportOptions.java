@@ -1,6 +1,7 @@
 package io.logsearch.cli;
 
 import io.logsearch.indexer.load.DeadLetterFile;
+import io.logsearch.indexer.load.LoadCounters;
 import io.logsearch.indexer.read.ExportInput;
 import io.logsearch.indexer.read.ExportInputs;
 import io.logsearch.indexer.sources.Source;
@@ -42,8 +43,13 @@ final class ExportOptions {
         return new DeadLetterFile(deadLetter != null ? deadLetter : DeadLetterFile.defaultPath(Instant.now()));
     }
 
-    /** Exit status 3 and a pointer to the dead-letter file when records were rejected. */
-    static int report(DeadLetterFile rejected, long count) {
+    /**
+     * Exit status 3 and a pointer to the dead-letter file when records were rejected, after the
+     * hints about the inputs (such as the source they look like).
+     */
+    static int report(DeadLetterFile rejected, LoadCounters counters) {
+        counters.hints().forEach(System.err::println);
+        long count = counters.rejected();
         if (count == 0) {
             return ExitCodes.OK;
         }

@@ -47,7 +47,7 @@ final class LoadCommand implements Callable<Integer> {
                 throw e;
             }
             System.out.println(summary.line());
-            return ExportOptions.report(rejected, summary.rejected());
+            return ExportOptions.report(rejected, counters);
         }
     }
 

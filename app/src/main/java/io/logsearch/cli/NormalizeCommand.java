@@ -47,7 +47,7 @@ final class NormalizeCommand implements Callable<Integer> {
             double seconds = Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9;
             System.err.printf(Locale.ROOT, "read=%d written=%d rejected=%d elapsed=%.1fs rate=%.0f/s%n",
                     counters.read(), counters.indexed(), counters.rejected(), seconds, seconds > 0 ? counters.read() / seconds : 0);
-            return ExportOptions.report(rejected, counters.rejected());
+            return ExportOptions.report(rejected, counters);
         }
     }
 }

@@ -103,6 +103,41 @@ class LoadIT {
     }
 
     @Test
+    void anExportLoadedAsAnotherSourceIsCountedInRecordsAndTheHintNamesItsSource(TestElasticsearch es) throws Exception {
+        String base = es.indexBase() + "-wrong-source";
+        Path export = generate("actionhub", 300);
+        Path output = dir.resolve("wrong.txt");
+        ProcessBuilder load = Launcher.command(Map.of("ES_URL", es.url()), output, "load", "--source", "thousandeyes", "--index", base,
+                "--dead-letter", dir.resolve("wrong-rejected.ndjson").toString(), export.toString());
+        String text = finish(load.start(), output, 3);
+        assertTrue(text.contains("read=300 indexed=0 duplicates=0 rejected=300"), text);
+        assertTrue(text.contains(export + ": 300 of 300 records were rejected as thousandeyes; these look like actionhub records;"
+                + " try --source actionhub"), text);
+    }
+
+    @Test
+    void aDamagedValueInAPrettyPrintedPageCostsOnlyItsRecord(TestElasticsearch es) throws Exception {
+        String base = es.indexBase() + "-damaged";
+        StringBuilder page = new StringBuilder("{\n  \"auditEvents\": [\n");
+        for (int i = 1; i <= 6; i++) {
+            page.append("    {\n      \"date\": \"2024-05-01T10:00:0").append(i).append("Z\",\n      \"event\": \"Login successful.\",\n")
+                    .append("      \"uid\": ").append(i == 2 ? "" : "\"" + i + "\"").append(",\n      \"aid\": \"7\"\n    }")
+                    .append(i < 6 ? ",\n" : "\n");
+        }
+        Path export = dir.resolve("pretty.json");
+        Files.writeString(export, page.append("  ]\n}\n").toString());
+        Path deadLetter = dir.resolve("damaged-rejected.ndjson");
+        Path output = dir.resolve("damaged.txt");
+        String text = finish(Launcher.command(Map.of("ES_URL", es.url()), output, "load", "--source", "thousandeyes", "--index", base,
+                "--dead-letter", deadLetter.toString(), export.toString()).start(), output, 3);
+        assertTrue(text.contains("read=6 indexed=5 duplicates=0 rejected=1"), text);
+        assertEquals(5, count(es, base));
+        List<String> lines = Files.readAllLines(deadLetter);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"position\":\"record 2 (line 9, column 5)\""), lines.get(0));
+    }
+
+    @Test
     void rejectedRecordsGoToTheDefaultDeadLetterFileAndExitThree(TestElasticsearch es) throws Exception {
         String base = es.indexBase() + "-rejects";
         Path export = dir.resolve("history.ndjson");

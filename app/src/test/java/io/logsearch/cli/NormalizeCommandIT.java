@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logsearch.indexer.ecs.EventIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,8 @@ class NormalizeCommandIT {
             JsonNode action = JSON.readTree(bulk.get(i)).get("create");
             JsonNode document = JSON.readTree(bulk.get(i + 1));
             assertTrue(action.get("_index").asText().matches("audit-2024\\.0[12]\\.\\d\\d"), action.toString());
-            assertEquals(document.at("/event/id").asText(), action.get("_id").asText());
+            assertEquals(EventIds.namespacedId("onehub", document.at("/organization/id").asText(), document.at("/event/id").asText()),
+                    action.get("_id").asText(), "a vendor id is namespaced by source and workspace");
             assertEquals("onehub", document.at("/event/provider").asText());
         }
         assertTrue(Files.readString(dir.resolve("err.txt")).contains("read=45 written=45 rejected=0"));
@@ -66,6 +68,20 @@ class NormalizeCommandIT {
         assertEquals("record 2 (line 2, column 1)", rejection.get("position").asText());
         assertTrue(rejection.get("reason").asText().contains("date"));
         assertEquals("{\"event\":\"no date\"}", rejection.get("original").asText());
+    }
+
+    @Test
+    void anExportOfAnotherSourceIsCountedInRecordsAndTheHintNamesItsSource() throws Exception {
+        Path export = dir.resolve("history.ndjson");
+        Files.writeString(export, run(0, "generate", "--source", "actionhub", "--events", "50", "--seed", "4"));
+        String bulk = run(3, "normalize", "--source", "thousandeyes", "--dead-letter", dir.resolve("rejected.ndjson").toString(),
+                export.toString());
+        assertEquals("", bulk);
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertTrue(err.contains("read=50 written=0 rejected=50"), err);
+        assertTrue(err.contains(export + ": 50 of 50 records were rejected as thousandeyes; these look like actionhub records;"
+                + " try --source actionhub"), err);
+        assertEquals(50, Files.readAllLines(dir.resolve("rejected.ndjson")).size());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.logsearch.indexer.load;
 
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running totals of one load, readable at any time for progress display. */
@@ -11,6 +13,7 @@ public final class LoadCounters {
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong bytesRead = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
+    final ConcurrentLinkedQueue<String> hints = new ConcurrentLinkedQueue<>();
 
     public long read() {
         return read.get();
@@ -36,5 +39,10 @@ public final class LoadCounters {
     /** Bulk requests re-sent because Elasticsearch pushed back or could not be reached. */
     public long retries() {
         return retries.get();
+    }
+
+    /** Hints about the inputs read so far, one per input, e.g. that they look like another source's exports. */
+    public List<String> hints() {
+        return List.copyOf(hints);
     }
 }

@@ -40,6 +40,7 @@ public final class Pipeline {
         Handler handler = new Handler(input.name());
         try (InputStream in = input.open(counters.bytesRead)) {
             ExportReader.read(in, source.layout(), context, handler);
+            handler.sniffer.hint(input.name()).ifPresent(counters.hints::add);
         } catch (IOException e) {
             counters.read.incrementAndGet();
             reject(input.name(), "after " + handler.last, "cannot read further: " + e.getMessage(), "");
@@ -52,6 +53,7 @@ public final class Pipeline {
 
     private final class Handler implements ExportReader.Handler {
         private final String file;
+        private final SourceSniffer sniffer = new SourceSniffer(source);
         private Position last = new Position(0, 1, 1);
 
         Handler(String file) {
@@ -62,10 +64,12 @@ public final class Pipeline {
         public void record(SourceRecord record, SourceContext recordContext, Position position) {
             last = position;
             counters.read.incrementAndGet();
+            sniffer.read();
             NormalizedEvent event;
             try {
                 event = source.normalize(record, recordContext);
             } catch (RejectedRecordException e) {
+                sniffer.rejected(record);
                 reject(file, position.toString(), e.getMessage(), record.originalText());
                 return;
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.logsearch.indexer.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,17 +17,22 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.indexer.read.JsonScanner.Outcome;
 import io.logsearch.indexer.sources.ExportLayout;
+import io.logsearch.indexer.sources.Source;
 import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.SourceRecord;
+import io.logsearch.indexer.sources.Sources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Streams the records out of one export, whatever its shape: vendor response bodies (one, several
@@ -37,9 +43,10 @@ import java.util.Optional;
  *
  * <p>A syntax error does not end the input. The damaged text is reported as a problem and reading
  * goes on right after it: inside a records array at the next record, so a damaged record costs only
- * itself; elsewhere after the damaged value. Where the damage breaks the structure (an unclosed
- * string or bracket), the damaged text ends with the line the parser found it on. Byte order marks
- * between values (concatenated files) are skipped.
+ * itself, whatever the damage; elsewhere after the damaged value. Outside records, where the damage
+ * breaks the structure (an unclosed string or bracket), the damaged text ends with the line the
+ * parser found it on. Byte order marks between values (concatenated files) are skipped. Another
+ * source's page is read record by record, so that a wrong source counts records, not pages.
  */
 public final class ExportReader {
 
@@ -70,6 +77,9 @@ public final class ExportReader {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+    /** Every source's layout with the pointer to its records, to know another source's page when one is read. */
+    private static final Map<ExportLayout, JsonPointer> LAYOUTS = Sources.all().stream().map(Source::layout)
+            .collect(Collectors.toMap(l -> l, l -> JsonPointer.compile("/" + String.join("/", l.recordsPath())), (a, b) -> a, LinkedHashMap::new));
     private static final byte[] NO_PREFIX = {};
     private static final byte[] ARRAY_PREFIX = {'['};
 
@@ -88,14 +98,19 @@ public final class ExportReader {
     /** A records array: the context its records share, and how to get back inside it. */
     private static final class Records {
         private final SourceContext context;
+        /** whether the array is a top-level value, its records not inside a page */
+        private final boolean topLevel;
         /** the JSON leading from the top level into the array, to resume reading inside it */
         private final byte[] prefix;
         /** the line the array opens on, 0 until it is reached */
         private long line;
+        /** the first key of the last record read, as written: the next record likely begins with it too */
+        private Optional<byte[]> firstKey = Optional.empty();
 
-        Records(SourceContext context, byte[] prefix) {
+        Records(SourceContext context, byte[] prefix, boolean topLevel) {
             this.context = context;
             this.prefix = prefix;
+            this.topLevel = topLevel;
         }
     }
 
@@ -209,7 +224,7 @@ public final class ExportReader {
             markAt(Place.IN_VALUE, parser.currentTokenLocation(), 0);
             rootIsRecord = token == JsonToken.START_OBJECT;
             if (token == JsonToken.START_ARRAY) {
-                records(new Records(baseContext, ARRAY_PREFIX), 0);
+                records(new Records(baseContext, ARRAY_PREFIX, true), 0);
             } else if (token == JsonToken.START_OBJECT) {
                 body(Optional.empty());
             } else {
@@ -234,7 +249,7 @@ public final class ExportReader {
             if (name.equals(recordsField)) {
                 rootIsRecord = false;
                 if (found == null) {
-                    found = new Records(contextOfBody(context, value), bodyPrefix);
+                    found = new Records(contextOfBody(context, value), bodyPrefix, false);
                 }
                 descend(1, value, found);
                 markAt(Place.IN_VALUE, parser.currentLocation(), 1);
@@ -250,9 +265,72 @@ public final class ExportReader {
             }
         }
         if (found == null) {
-            recordIndex++;
-            deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
+            Optional<ExportLayout> foreign = foreignLayout(fields);
+            Optional<byte[]> page = foreign.isEmpty() || startLocation.getByteOffset() < 0
+                    ? Optional.empty()
+                    : raw.bytes(segment.offset(startLocation), segment.offset(parser.currentLocation()));
+            if (page.isEmpty() || !foreignRecords(page.get(), start, foreign.get())) {
+                recordIndex++;
+                deliver(fields, startLocation, baseContext, new Position(recordIndex, start.line(), start.column()));
+            }
         }
+    }
+
+    /** The layout of another source whose records {@code body} holds: it is that source's page, not one record. */
+    private Optional<ExportLayout> foreignLayout(ObjectNode body) {
+        return LAYOUTS.entrySet().stream()
+                .filter(other -> !other.getKey().recordsPath().equals(layout.recordsPath()))
+                .filter(other -> body.at(other.getValue()).isArray())
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
+     * The records of another source's page, each handed over on its own with its position, so a
+     * wrong source counts (and rejects) records, not pages. The page's context is not theirs.
+     * False, with nothing handed over, when the page read again does not lead to an array where
+     * its tree holds one (a repeated key: the tree keeps the last, this reading meets the first).
+     */
+    private boolean foreignRecords(byte[] page, Position start, ExportLayout foreign) throws IOException {
+        ItemWrapper wrapper = new ItemWrapper(foreign.itemWrapper(), FACTORY);
+        try (JsonParser p = FACTORY.createParser(page)) {
+            p.nextToken();
+            for (String name : foreign.recordsPath()) {
+                if (!toField(p, name)) {
+                    return false;
+                }
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                return false;
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                recordIndex++;
+                JsonLocation from = p.currentTokenLocation();
+                Position at = new Position(recordIndex, start.line() + from.getLineNr() - 1,
+                        from.getLineNr() == 1 ? start.column() + from.getColumnNr() - 1 : from.getColumnNr());
+                JsonNode item = MAPPER.readTree(p);
+                int itemStart = (int) from.getByteOffset();
+                String text = new String(page, itemStart, (int) p.currentLocation().getByteOffset() - itemStart, StandardCharsets.UTF_8);
+                if (item instanceof ObjectNode object) {
+                    handler.record(wrapper.unwrap(object, Optional.of(text)), baseContext, at);
+                } else {
+                    handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), text);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Moves {@code p}, inside an object, to the value of its first field {@code name} that holds an object or array. */
+    private static boolean toField(JsonParser p, String name) throws IOException {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            JsonToken value = p.nextToken();
+            if (p.currentName().equals(name) && (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT)) {
+                return true;
+            }
+            p.skipChildren();
+        }
+        return false;
     }
 
     /**
@@ -313,6 +391,9 @@ public final class ExportReader {
             Position at = position(start, recordIndex);
             JsonNode item = MAPPER.readTree(parser);
             if (item instanceof ObjectNode object) {
+                if (!object.isEmpty()) {
+                    array.firstKey = Optional.of(NextRecordStart.written(object.fieldNames().next()));
+                }
                 deliver(object, start, array.context, at);
             } else {
                 handler.problem(at, "expected a record (a JSON object), found " + item.getNodeType().name().toLowerCase(), item.toString());
@@ -401,21 +482,30 @@ public final class ExportReader {
         Outcome outcome = markDepth == 0 ? scan.skipValue(errorLine) : scan.skipUntilDepth(0, errorLine);
         handler.problem(at, reason, scan.endCapture());
         return switch (outcome) {
-            case CLOSED -> resumeAt(scan, Optional.empty());
+            case CLOSED, CUT_SHORT -> resumeAt(scan, Optional.empty());
             case LINE_ENDED -> nextLine(scan, at.line(), Optional.empty());
             case INPUT_ENDED -> Optional.empty();
         };
     }
 
-    /** A damaged record of a records array: reported alone, and reading goes on with the next record. */
+    /**
+     * A damaged record of a records array: reported alone, and reading goes on with the next record.
+     * The record ends where its brackets close, where the next record visibly starts, or with its
+     * line when the next line starts with a value: the next record of a top-level array, else the
+     * next page.
+     */
     private Optional<Resume> inRecord(JsonScanner scan, long errorLine, String reason) throws IOException {
         Position at = new Position(recordIndex, scan.line(), scan.column());
+        List<byte[]> firstKeys = new ArrayList<>();
+        NextRecordStart.firstKey(raw.retainedFrom(scan.offset(), 4096)).ifPresent(firstKeys::add);
+        records.firstKey.ifPresent(firstKeys::add);
         scan.startCapture(MAX_PROBLEM_TEXT);
-        Outcome outcome = scan.skipValue(errorLine);
+        Outcome outcome = scan.skipRecord(new NextRecordStart(firstKeys));
         handler.problem(at, reason, scan.endCapture());
         return switch (outcome) {
             case CLOSED -> betweenRecords(scan, errorLine, Optional.empty());
-            case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(records));
+            case CUT_SHORT -> resumeAt(scan, Optional.of(records));
+            case LINE_ENDED -> resumeAt(scan, Optional.of(records).filter(r -> r.topLevel));
             case INPUT_ENDED -> Optional.empty();
         };
     }
@@ -458,7 +548,7 @@ public final class ExportReader {
                 scan.read();
             }
             return switch (outcome) {
-                case CLOSED -> resumeAt(scan, Optional.of(array));
+                case CLOSED, CUT_SHORT -> resumeAt(scan, Optional.of(array));
                 case LINE_ENDED -> nextLine(scan, at.line(), Optional.of(array));
                 case INPUT_ENDED -> Optional.empty();
             };

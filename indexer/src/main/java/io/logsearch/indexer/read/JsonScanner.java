@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
@@ -20,10 +21,12 @@ final class JsonScanner {
     enum Outcome {
         /** the value closed */
         CLOSED,
-        /** the line the parser found the damage on ended first: the structure is lost up to there */
+        /** a line ended the value first (the line the parser found the damage on, or one a value follows): the structure is lost up to there */
         LINE_ENDED,
         /** the input ended first */
-        INPUT_ENDED
+        INPUT_ENDED,
+        /** the next record of the array starts, or the array closes, before the value closed: it was cut short */
+        CUT_SHORT
     }
 
     private final InputStream in;
@@ -139,6 +142,60 @@ final class JsonScanner {
         return peek() == END ? Outcome.INPUT_ENDED : Outcome.CLOSED;
     }
 
+    /**
+     * Passes over a damaged record of a records array, which starts at the next byte, and tells
+     * where it ends: where it closes, brackets matched by kind (a closer passes over the unclosed
+     * containers inside it, as a truncated nested object leaves them); where {@code nextRecord}
+     * spots the next record of the array, or the array's closing bracket comes, before that
+     * ({@link Outcome#CUT_SHORT}: the scanner then stands at that record or bracket, and the text
+     * captured ends before it); or with its line when the next line starts with a value at its
+     * first column ({@link Outcome#LINE_ENDED}): the record was cut off, and a page or record of
+     * its own follows.
+     */
+    Outcome skipRecord(NextRecordStart nextRecord) throws IOException {
+        int first = peek();
+        if (first != '{' && first != '[') {
+            return skipValue(line);
+        }
+        StringBuilder open = new StringBuilder();
+        while (true) {
+            long at = offset;
+            long atLine = line;
+            long atColumn = column;
+            int capturedBefore = captured == null ? 0 : captured.size();
+            boolean quoted = inString;
+            int b = read();
+            if (b == END) {
+                return Outcome.INPUT_ENDED;
+            }
+            if (nextRecord.next(b, at, atLine, atColumn, capturedBefore) && open.length() > 0) {
+                captureLimit = Math.min(captureLimit, nextRecord.captureBeforeComma());
+                standAt(nextRecord.braceOffset(), nextRecord.braceLine(), nextRecord.braceColumn());
+                return Outcome.CUT_SHORT;
+            }
+            if (b == '\n' && (peek() == '{' || peek() == '[')) {
+                return Outcome.LINE_ENDED;
+            }
+            if (quoted || b == '"') {
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                open.append((char) b);
+            } else if (b == '}' || b == ']') {
+                int match = open.lastIndexOf(b == '}' ? "{" : "[");
+                if (match < 0) {
+                    captureLimit = Math.min(captureLimit, capturedBefore);
+                    standAt(at, atLine, atColumn);
+                    return Outcome.CUT_SHORT;
+                }
+                open.setLength(match);
+                if (match == 0) {
+                    return Outcome.CLOSED;
+                }
+            }
+        }
+    }
+
     /** Reads until {@code target} containers are open again, outside any string. */
     Outcome skipUntilDepth(int target, long lastLine) throws IOException {
         while (depth > target || inString) {
@@ -205,6 +262,16 @@ final class JsonScanner {
         return endCaptureBytes();
     }
 
+    /**
+     * Goes back to an earlier byte of the current record, which the caller resumes reading at:
+     * this scanner is done, only its position and captured text are used still.
+     */
+    private void standAt(long atOffset, long atLine, long atColumn) {
+        offset = atOffset;
+        line = atLine;
+        column = atColumn;
+    }
+
     /** From now on every byte read is kept, up to {@code limit} bytes. */
     void startCapture(int limit) {
         captured = new ByteArrayOutputStream();
@@ -217,7 +284,7 @@ final class JsonScanner {
     }
 
     private byte[] endCaptureBytes() {
-        byte[] bytes = captured.toByteArray();
+        byte[] bytes = captured.size() > captureLimit ? Arrays.copyOf(captured.toByteArray(), captureLimit) : captured.toByteArray();
         captured = null;
         return bytes;
     }

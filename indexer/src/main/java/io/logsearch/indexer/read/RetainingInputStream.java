@@ -81,12 +81,23 @@ final class RetainingInputStream extends InputStream {
         return Arrays.copyOfRange(window, start, windowLength);
     }
 
+    /** At most {@code max} of the retained bytes from {@code offset} on. */
+    byte[] retainedFrom(long offset, int max) {
+        int start = (int) Math.max(0, Math.min(offset - windowStart, windowLength));
+        return Arrays.copyOfRange(window, start, Math.min(windowLength, start + max));
+    }
+
     /** The bytes from {@code from} up to {@code to} as UTF-8 text, or empty when they are no longer all retained. */
     Optional<String> text(long from, long to) {
+        return bytes(from, to).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** The bytes from {@code from} up to {@code to}, or empty when they are no longer all retained. */
+    Optional<byte[]> bytes(long from, long to) {
         if (from < windowStart || to > windowStart + windowLength || from >= to) {
             return Optional.empty();
         }
-        return Optional.of(new String(window, (int) (from - windowStart), (int) (to - from), StandardCharsets.UTF_8));
+        return Optional.of(Arrays.copyOfRange(window, (int) (from - windowStart), (int) (to - windowStart)));
     }
 
     private void keep(byte[] b, int off, int n) {

@@ -421,14 +421,43 @@ class ExportReaderTest {
     }
 
     @Test
-    void anUnclosedStringInAOnePageLineCostsThatLineOnly() throws IOException {
-        String cut = "{\"auditEvents\":[" + audit("a") + ",{\"event\":\"b, " + audit("c") + "]}";
-        read(cut + "\n{\"auditEvents\":[" + audit("d") + "]}\n", AUDIT);
-        assertEquals(List.of("a", "d"), field("event"));
-        assertEquals(1, problems.size(), problems.toString());
-        assertEquals(2L, problems.get(0).position().record());
-        assertTrue(problems.get(0).text().startsWith("{\"event\":\"b, "), problems.get(0).text());
-        assertEquals(2L, records.get(1).position().line());
+    void anUnclosedStringInAOnePageLineCostsOnlyItsRecordWhenTheNextRecordBeginsAsTheOthersDo() throws IOException {
+        String head = "{\"auditEvents\":[" + audit("a") + ",";
+        String damaged = "{\"accountGroupName\":\"b, \"aid\":\"1\"}";
+        read(head + damaged + ", " + audit("c") + "]}\n{\"auditEvents\":[" + audit("d") + "]}\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Position(2, 1, head.length() + 1)), problems.stream().map(Problem::position).toList());
+        assertEquals(damaged, problems.get(0).text());
+        assertEquals(new Position(3, 1, head.length() + damaged.length() + 3), records.get(1).position());
+    }
+
+    @Test
+    void aPageCutOffMidRecordCostsThatRecordAndTheNextPageIsReadWhole() throws IOException {
+        String cut = "{\"auditEvents\":[" + audit("a") + ",{\"event\":\"b\",\"uid\":12";
+        read(cut + "\n{\"auditEvents\":[" + audit("c") + "," + audit("d") + "]}\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Problem(new Position(2, 1, cut.indexOf("{\"event\":\"b") + 1),
+                "invalid JSON at line 2, column 1: Unexpected character ('{' (code 123)): was expecting comma to separate Object entries",
+                "{\"event\":\"b\",\"uid\":12")), problems);
+        assertEquals(new Position(3, 2, 17), records.get(1).position());
+    }
+
+    @Test
+    void aDamagedFirstRecordOfAPageAsJacksonPrettyPrintsItCostsOnlyItself() throws IOException {
+        String page = "{\n  \"auditEvents\" : [ {\n    \"event\" : \"a\",\n    \"uid\" : ,\n    \"aid\" : \"1\"\n  }, {\n"
+                + "    \"event\" : \"b\"\n  } ]\n}\n";
+        read(page, AUDIT);
+        assertEquals(List.of("b"), field("event"));
+        assertEquals(List.of(new Position(1, 2, 21)), problems.stream().map(Problem::position).toList());
+        assertEquals(new Position(2, 6, 6), records.get(0).position());
+    }
+
+    @Test
+    void aDamagedRecordOfAnArrayWithARecordPerLineCostsOnlyItself() throws IOException {
+        read("[" + audit("a") + ",\n{\"event\":\"b\",\"uid\":\"2},\n" + audit("c") + ",\n" + audit("d") + "]\n", AUDIT);
+        assertEquals(List.of("a", "c", "d"), field("event"));
+        assertEquals(List.of(new Position(2, 2, 1)), problems.stream().map(Problem::position).toList());
+        assertEquals(new Position(3, 3, 1), records.get(1).position());
     }
 
     @Test
