@@ -25,7 +25,7 @@ final class FacadeRoutes {
 
     /** The methods answered for paths and methods a facade does not route. */
     private static final List<HandlerType> UNROUTED = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.HEAD);
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]+}|<[^>]+>");
 
     private record Route(HandlerType method, Pattern path) {
@@ -51,8 +51,14 @@ final class FacadeRoutes {
 
     /** As {@link #add(HandlerType, String, Handler)}, for a route with its own authentication. */
     FacadeRoutes add(HandlerType method, String path, Authentication routeAuthentication, Handler handler) {
-        state.routes.addHttpHandler(method, base + path, guarded(routeAuthentication, handler));
+        Handler guarded = guarded(routeAuthentication, handler);
+        state.routes.addHttpHandler(method, base + path, guarded);
         routes.add(new Route(method, pattern(base + path)));
+        if (method == HandlerType.GET) {
+            // HEAD is GET without the body (the server leaves it out), as the vendors' servers answer it
+            state.routes.addHttpHandler(HandlerType.HEAD, base + path, guarded);
+            routes.add(new Route(HandlerType.HEAD, pattern(base + path)));
+        }
         return this;
     }
 

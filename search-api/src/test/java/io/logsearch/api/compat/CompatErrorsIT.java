@@ -147,7 +147,7 @@ class CompatErrorsIT {
         assertThousandEyesError(asAdmin("DELETE", "/compat/thousandeyes/v7/account-groups/1", ""), 404);
         Answer notAllowed = asAdmin("POST", TE, "{}", "Content-Type", "application/json");
         assertThousandEyesError(notAllowed, 405);
-        assertEquals(Optional.of("GET"), notAllowed.header("Allow"));
+        assertEquals(Optional.of("GET, HEAD"), notAllowed.header("Allow"));
     }
 
     @Test
@@ -159,8 +159,19 @@ class CompatErrorsIT {
         Answer notAllowed = asAdmin("POST", "/compat/actionhub/users/u1/events", "{}", "program-id", "p");
         assertEquals(405, notAllowed.status());
         assertEquals(VendorExport.parse("{\"detail\":\"Method Not Allowed\"}"), notAllowed.json());
-        assertEquals(Optional.of("GET"), notAllowed.header("Allow"));
+        assertEquals(Optional.of("GET, HEAD"), notAllowed.header("Allow"));
         assertEquals(401, send("GET", "/compat/actionhub/nothing", "").status(), "credentials are checked first, as everywhere");
+        Answer options = asAdmin("OPTIONS", "/compat/actionhub/users/u1/events", "");
+        assertEquals(405, options.status());
+        assertEquals(VendorExport.parse("{\"detail\":\"Method Not Allowed\"}"), options.json());
+        assertEquals(Optional.of("GET, HEAD"), options.header("Allow"));
+        Answer head = asAdmin("HEAD", "/compat/actionhub/users/u1/profile", "");
+        assertEquals(404, head.status());
+        assertEquals("application/json", head.contentType());
+        Answer routedHead = asAdmin("HEAD", "/compat/thousandeyes/v7/audit-user-events", "");
+        assertEquals(200, routedHead.status(), "HEAD is answered where GET is");
+        assertEquals("application/hal+json", routedHead.contentType());
+        assertEquals("", routedHead.response().body());
     }
 
     @Test
@@ -172,7 +183,7 @@ class CompatErrorsIT {
         Answer notAllowed = asAdmin("DELETE", "/compat/onehub/files/1/audit_trail", "");
         assertEquals(405, notAllowed.status());
         assertEquals(Set.of("error"), keys(notAllowed.json()));
-        assertEquals(Optional.of("GET"), notAllowed.header("Allow"));
+        assertEquals(Optional.of("GET, HEAD"), notAllowed.header("Allow"));
         Answer notJson = asAdmin("GET", "/compat/onehub/activity/", "workspaces=4137", "Content-Type", "application/x-www-form-urlencoded");
         assertEquals(415, notJson.status());
         assertTrue(notJson.json().path("error").asText().contains("must be JSON"), notJson.response().body());
