@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 TemplatesCommand.class,
                 DashboardsCommand.class,
                 PruneCommand.class,
+                KeysCommand.class,
                 EsCommand.class
         },
         footer = {"",
