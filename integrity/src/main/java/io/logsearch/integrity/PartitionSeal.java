@@ -7,37 +7,47 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 
 /**
- * Seals one partition as its events stream by in {@code _id} order: counts them, folds their
- * leaves into the Merkle root, notes the {@code @timestamp}s they span and writes the leaves to
- * the digest's {@link LeafFile}. Memory does not grow with the events.
+ * Seals one partition from its events in any order: notes the {@code @timestamp}s they span and
+ * sorts their leaves ({@link SortedLeaves}, bounded memory); the digest then folds them in
+ * {@code _id} order into the Merkle root and writes them to the digest's {@link LeafFile}.
  */
 public final class PartitionSeal implements Closeable {
 
-    private final MerkleRoot root = new MerkleRoot();
-    private final LeafFile.Writer leaves;
+    private final SortedLeaves leaves;
     private Instant earliest = Instant.MAX;
     private Instant latest = Instant.MIN;
 
-    public PartitionSeal(Path leafFile) throws IOException {
-        this.leaves = new LeafFile.Writer(leafFile);
+    public PartitionSeal(Path workDir, int runSize) {
+        this.leaves = new SortedLeaves(workDir, runSize);
     }
 
     /** Adds the stored event {@code id} whose {@code _source} bytes are {@code source}. */
     public void add(String id, byte[] source) {
-        JsonNode document = CanonicalJson.parse(source);
+        add(id, CanonicalJson.parse(source));
+    }
+
+    /** Adds the stored event {@code id} whose parsed {@code _source} is {@code document}. */
+    public void add(String id, JsonNode document) {
         Instant timestamp = timestamp(id, document);
-        Leaf leaf = Leaf.of(id, document);
-        root.add(leaf);
-        leaves.write(leaf);
+        leaves.add(Leaf.of(id, document));
         earliest = timestamp.isBefore(earliest) ? timestamp : earliest;
         latest = timestamp.isAfter(latest) ? timestamp : latest;
     }
 
-    /** The unsigned digest of what was added; fails when nothing was. */
-    public PartitionDigest digest(String base, String partition, int version, String previousDigestHash,
-            Instant created, String keyId) {
+    /** Writes the leaves to {@code leafFile} and returns the unsigned digest of them; fails when there are none. */
+    public PartitionDigest digest(Path leafFile, String base, String partition, int version, String previousDigestHash,
+            Instant created, String keyId) throws IOException {
+        MerkleRoot root = new MerkleRoot();
+        try (LeafFile.Writer writer = new LeafFile.Writer(leafFile)) {
+            for (Iterator<Leaf> sorted = leaves.sorted(); sorted.hasNext(); ) {
+                Leaf leaf = sorted.next();
+                root.add(leaf);
+                writer.write(leaf);
+            }
+        }
         if (root.count() == 0) {
             throw new IllegalStateException("partition " + partition + " holds no events: nothing to seal");
         }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +39,11 @@ class PartitionComparisonTest {
             events.put(String.format("%064x", i * 7919L), event(i, "login"));
         }
         leafFile = dir.resolve("leaves.ndjson");
-        try (PartitionSeal seal = new PartitionSeal(leafFile)) {
-            events.forEach((id, source) -> seal.add(id, source.getBytes(StandardCharsets.UTF_8)));
-            digest = seal.digest("logsearch-events", PARTITION, 1, PartitionDigest.GENESIS, Instant.now(), "k");
+        List<String> shuffled = new ArrayList<>(events.keySet());
+        Collections.shuffle(shuffled, new Random(7));
+        try (PartitionSeal seal = new PartitionSeal(dir, 8)) {
+            shuffled.forEach(id -> seal.add(id, events.get(id).getBytes(StandardCharsets.UTF_8)));
+            digest = seal.digest(leafFile, "logsearch-events", PARTITION, 1, PartitionDigest.GENESIS, Instant.now(), "k");
         }
     }
 
@@ -64,6 +68,9 @@ class PartitionComparisonTest {
         current().forEach(root::add);
         assertEquals(root.root(), digest.merkleRoot());
         assertEquals(50, Files.readAllLines(leafFile).size());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(leafFile), files.toList(), "the sorted runs are deleted");
+        }
     }
 
     @Test
