@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DashboardsCommand.class,
                 PruneCommand.class,
                 KeysCommand.class,
+                SealCommand.class,
+                VerifyCommand.class,
                 EsCommand.class
         },
         footer = {"",
