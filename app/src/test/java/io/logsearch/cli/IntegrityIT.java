@@ -94,4 +94,41 @@ class IntegrityIT {
             assertEquals(3, files.filter(f -> f.toString().endsWith(".digest.json")).count(), "no digest hides the tampering");
         }
     }
+
+    @Test
+    void aSwappedKeyAnAlteredDigestAndADeletedDigestAreEachReported(TestElasticsearch es) throws Exception {
+        String base = es.indexBase() + "-keys";
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String day = i < 10 ? "01" : "02";
+            String id = String.format("ev-%04d", i);
+            bulk.append("{\"create\":{\"_index\":\"").append(base).append("-2026.11.").append(day)
+                    .append("\",\"_id\":\"").append(id).append("\"}}\n").append(event(id, day, i, "login")).append('\n');
+        }
+        send("POST", es.url() + "/_bulk?refresh=true", bulk.toString());
+        SigningKeys.write(SigningKeys.generate(), dir.resolve("keys"));
+        SigningKeys.write(SigningKeys.generate(), dir.resolve("other"));
+        Path digests = dir.resolve("digests");
+        run(es, 0, "seal", "--index=" + base, "--digest-dir", digests.toString(), "--keys", dir.resolve("keys").toString());
+
+        String swapped = run(es, 4, "verify", "--index=" + base, "--digest-dir", digests.toString(),
+                "--public-key", dir.resolve("other").resolve(SigningKeys.PUBLIC_KEY_FILE).toString());
+        assertTrue(swapped.contains(base + "-2026.11.01 (digest version 1): signature invalid\n"), swapped);
+        assertTrue(swapped.contains(base + "-2026.11.02 (digest version 1): signature invalid\n"), swapped);
+
+        String[] verify = {"verify", "--index=" + base, "--digest-dir", digests.toString(),
+                "--public-key", dir.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE).toString()};
+        Path second = digests.resolve(base + "-2026.11.02.v1.digest.json");
+        Files.writeString(second, Files.readString(second).replace("\"documentCount\":10", "\"documentCount\":9"));
+        String altered = run(es, 4, verify);
+        assertTrue(altered.contains(base + "-2026.11.02 (digest version 1): signature invalid; stored leaves do not match"
+                + " the signed digest\n"), altered);
+        assertTrue(altered.contains(base + "-2026.11.01 (digest version 1): intact\n"), altered);
+
+        Files.delete(digests.resolve(base + "-2026.11.01.v1.digest.json"));
+        String deleted = run(es, 4, verify);
+        assertTrue(deleted.contains(base + "-2026.11.01 (no digest): 10 inserted: ev-0000 "), deleted);
+        assertTrue(deleted.contains("chain broken: no digest starts the chain\n"), deleted);
+        assertTrue(deleted.contains("chain broken: the digest before " + base + "-2026.11.02 version 1 (hash "), deleted);
+    }
 }
