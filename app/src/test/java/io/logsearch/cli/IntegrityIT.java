@@ -130,5 +130,10 @@ class IntegrityIT {
         assertTrue(deleted.contains(base + "-2026.11.01 (no digest): 10 inserted: ev-0000 "), deleted);
         assertTrue(deleted.contains("chain broken: no digest starts the chain\n"), deleted);
         assertTrue(deleted.contains("chain broken: the digest before " + base + "-2026.11.02 version 1 (hash "), deleted);
+
+        send("DELETE", es.url() + "/" + base + "-2026.11.02", "");
+        String dropped = run(es, 4, verify);
+        assertTrue(dropped.contains(base + "-2026.11.02 (digest version 1): signature invalid; stored leaves do not match"
+                + " the signed digest; 10 deleted: ev-0010 ev-0011 "), dropped);
     }
 }
