@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int REJECTED = 3;
     /** {@code es status}: the node is not running. */
     static final int NOT_RUNNING = 3;
+    /** {@code verify} and {@code seal}: stored events or digests were tampered with. */
+    static final int TAMPERED = 4;
 
     private ExitCodes() {
     }

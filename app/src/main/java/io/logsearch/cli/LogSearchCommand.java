@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                 TemplatesCommand.class,
                 DashboardsCommand.class,
                 PruneCommand.class,
+                KeysCommand.class,
+                SealCommand.class,
+                VerifyCommand.class,
                 EsCommand.class
         },
         footer = {"",

@@ -3,6 +3,7 @@ package io.logsearch.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.EventAggregations;
+import io.logsearch.storage.EventDocuments;
 import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
@@ -71,6 +72,11 @@ public final class EsEventStore implements EventStore {
     @Override
     public EventPartitions partitionAdmin() {
         return new EsEventPartitions(client, partitions);
+    }
+
+    @Override
+    public EventDocuments documents() {
+        return new EsEventDocuments(client);
     }
 
     @Override

@@ -29,6 +29,8 @@ public interface EventStore {
 
     EventPartitions partitionAdmin();
 
+    EventDocuments documents();
+
     /** Where the store is, for messages: e.g. {@code Elasticsearch at http://127.0.0.1:9200}. */
     String description();
 }

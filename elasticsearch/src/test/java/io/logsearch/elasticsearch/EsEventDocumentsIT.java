@@ -1,0 +1,67 @@
+package io.logsearch.elasticsearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.StorageException;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A partition's documents come back each exactly once, with their ids and sources, across many pages. */
+@ExtendWith(RealElasticsearch.class)
+class EsEventDocumentsIT {
+
+    private static ElasticsearchClient client;
+    private static String base;
+
+    @BeforeAll
+    static void connect(TestElasticsearch es) {
+        client = EsClients.create(EsSettings.of(es.url()));
+        base = es.indexBase();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        client._transport().close();
+    }
+
+    @Test
+    void everyDocumentOfThePartitionComesOnceAcrossPages() throws IOException {
+        String partition = base + "-2026.11.01";
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+        for (int i = 0; i < 2500; i++) {
+            ObjectNode source = JsonNodeFactory.instance.objectNode().put("@timestamp", "2026-11-01T00:00:00Z").put("n", i);
+            String id = "doc-" + i;
+            bulk.operations(o -> o.create(c -> c.index(partition).id(id).document(source)));
+        }
+        client.indices().create(c -> c.index(base + "-2026.11.02"));
+        assertFalse(client.bulk(bulk.build()).errors());
+
+        EsEventStore store = EsEventStore.on(client, Partitioning.daily(base), 0);
+        Map<String, Integer> seen = new HashMap<>();
+        store.documents().forEach(partition,
+                document -> assertNull(seen.put(document.id(), document.source().get("n").intValue()), "once: " + document.id()));
+        assertEquals(2500, seen.size());
+        assertEquals(1234, seen.get("doc-1234"));
+
+        store.documents().forEach(base + "-2026.11.02", document -> seen.clear());
+        assertEquals(2500, seen.size(), "an empty partition hands over nothing");
+        assertThrows(StorageException.class, () -> store.documents().forEach(base + "-2026.11.03", seen::remove),
+                "a partition that is not there is an error");
+    }
+}

@@ -1,0 +1,22 @@
+package io.logsearch.integrity;
+
+/**
+ * What verification found in one partition against its latest digest version
+ * ({@code sealedVersion} 0: the partition has no digest, so all its events are {@code inserted}).
+ * {@code signatureValid} is false when the digest's signature is not the key's; {@code leavesMatch}
+ * false when the digest's stored leaves do not give its signed root and count (the leaf file was
+ * rewritten, so the ids named against it cannot be trusted).
+ */
+public record PartitionReport(
+        String partition,
+        int sealedVersion,
+        boolean signatureValid,
+        boolean leavesMatch,
+        TamperedIds modified,
+        TamperedIds deleted,
+        TamperedIds inserted) {
+
+    public boolean intact() {
+        return signatureValid && leavesMatch && modified.count() == 0 && deleted.count() == 0 && inserted.count() == 0;
+    }
+}
