@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 TemplatesCommand.class,
                 DashboardsCommand.class,
                 PruneCommand.class,
+                BenchCommand.class,
                 EsCommand.class
         },
         footer = {"",
