@@ -72,7 +72,8 @@ public final class Benchmark {
     private final String heap;
     private final String command;
     private final Consumer<String> progress;
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as curl speaks it: Elasticsearch misreads the h2c upgrade the client would otherwise ask for.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Figure> figures = new ArrayList<>();
 
     public Benchmark(long events, String heap, String command, Consumer<String> progress) {
@@ -178,15 +179,16 @@ public final class Benchmark {
         RawBulk raw = new RawBulk(http, esUrl, BULK_DOCUMENTS, BULK_IN_FLIGHT);
         EsEventStore rawStore = EsEventStore.on(client, Partitioning.daily(RAW_BASE), 0);
         EsEventStore loadStore = EsEventStore.on(client, Partitioning.daily(LOAD_BASE), 0);
-        EsEventStore warmupStore = EsEventStore.on(client, Partitioning.daily(WARMUP_BASE), 0);
-        for (EsEventStore store : List.of(rawStore, loadStore, warmupStore)) {
+        EsEventStore warmupLoadStore = EsEventStore.on(client, Partitioning.daily(WARMUP_BASE + "-load"), 0);
+        EsEventStore warmupRawStore = EsEventStore.on(client, Partitioning.daily(WARMUP_BASE + "-raw"), 0);
+        for (EsEventStore store : List.of(rawStore, loadStore, warmupRawStore, warmupLoadStore)) {
             store.installTemplate();
         }
         List<Path> rawFiles = bulkFiles(exports, RAW_BASE, work);
 
         progress.accept("Warming the node up: raw _bulk and load into " + WARMUP_BASE + "...");
-        raw.post(bulkFiles(exports, WARMUP_BASE, work));
-        loadAll(new Loader(warmupStore, BulkSettings.DEFAULTS), exports, work);
+        raw.post(bulkFiles(exports, WARMUP_BASE + "-raw", work));
+        loadAll(new Loader(warmupLoadStore, BulkSettings.DEFAULTS), exports, work);
         deleteIndices(esUrl, WARMUP_BASE + "-*");
 
         progress.accept("Timing raw _bulk into " + RAW_BASE + "...");
@@ -294,6 +296,16 @@ public final class Benchmark {
         return JSON.readTree(response.body());
     }
 
+    /** Asked of {@code _cat/nodes}: the integration-test distribution answers {@code GET /} with a 405. */
+    private String nodeVersion(String esUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/nodes?h=version")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(esUrl + "/_cat/nodes answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().strip();
+    }
+
     private void deleteIndices(String esUrl, String pattern) throws IOException, InterruptedException {
         HttpResponse<String> names = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/indices/" + pattern + "?h=index")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -312,7 +324,7 @@ public final class Benchmark {
         environment.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         environment.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        environment.put("Elasticsearch", get(esUrl).path("version").path("number").asText() + " (local node "
+        environment.put("Elasticsearch", nodeVersion(esUrl) + " (local node "
                 + Distribution.VERSION + ", heap " + heap + ", single node, 0 replicas)");
         environment.put("events", events + " generated per source (" + String.join(", ", ExportGenerator.SOURCE_IDS)
                 + ") over " + DAYS + " days, seed " + SEED);
@@ -326,7 +338,7 @@ public final class Benchmark {
                 "ingest: raw = the normalize output of every source posted to `_bulk` by Java's HttpClient (not curl), "
                         + BULK_DOCUMENTS + " documents per request, " + BULK_IN_FLIGHT + " in flight, into base `" + RAW_BASE
                         + "`; then `load` (the Loader, in-process, default bulk settings) of the same exports into base `"
-                        + LOAD_BASE + "`. Both after a warm-up of both paths into a third base, deleted before timing; raw runs first.",
+                        + LOAD_BASE + "`. Both after a warm-up of both paths into two other bases, deleted before timing; raw runs first.",
                 "search: " + API_WARMUPS + " warm-up pairs, then " + API_PAIRS + " interleaved pairs of the API request (served in-process by "
                         + "ApiServer) and the raw `_search` it issues (same indices, parameters and body, exact total), over keep-alive "
                         + "connections of one Java HttpClient; the event type is the most frequent one.",

@@ -41,6 +41,8 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // The access log would print every one of the thousands of timed requests; its warnings still show.
+        System.setProperty("org.slf4j.simpleLogger.log.logsearch.access", "warn");
         BenchReport report = benchmark.run();
         System.out.print(report.table());
         Files.writeString(out, report.markdown(), StandardCharsets.UTF_8);
