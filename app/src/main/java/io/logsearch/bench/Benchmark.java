@@ -72,7 +72,7 @@ public final class Benchmark {
     private final String heap;
     private final String command;
     private final Consumer<String> progress;
-    // HTTP/1.1 as curl speaks it: Elasticsearch misreads the h2c upgrade the client would otherwise ask for.
+    // HTTP/1.1, as curl speaks to Elasticsearch, without the h2c upgrade the client would otherwise offer on every request.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Figure> figures = new ArrayList<>();
 
