@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 KeysCommand.class,
                 SealCommand.class,
                 VerifyCommand.class,
+                BenchCommand.class,
                 EsCommand.class
         },
         footer = {"",

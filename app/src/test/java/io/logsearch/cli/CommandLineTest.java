@@ -83,6 +83,18 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRefusesNoEventsAndABadHeapBeforeStartingAnything() {
+        Run none = run("bench", "--events", "0");
+        assertEquals(2, none.exit());
+        assertEquals("logsearch bench: --events must be at least 1, not 0\nSee 'logsearch bench --help'.\n", none.err());
+
+        Run heap = run("bench", "--heap", "lots");
+        assertEquals(2, heap.exit());
+        assertTrue(heap.err().startsWith("logsearch bench: heap 'lots' is not a JVM memory size such as 512m or 1g\n"), heap.err());
+        assertEquals("", heap.out());
+    }
+
+    @Test
     void pruneNeedsAUnitAndAtLeastOneDay() {
         Run bare = run("prune", "--older-than", "90");
         assertEquals(2, bare.exit());

@@ -1,0 +1,379 @@
+package io.logsearch.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.logsearch.api.server.ApiServer;
+import io.logsearch.elasticsearch.EsClients;
+import io.logsearch.elasticsearch.EsEventStore;
+import io.logsearch.elasticsearch.EsSettings;
+import io.logsearch.generator.ExportGenerator;
+import io.logsearch.generator.GeneratorSpec;
+import io.logsearch.indexer.load.DeadLetterFile;
+import io.logsearch.indexer.load.LoadCounters;
+import io.logsearch.indexer.load.LoadSummary;
+import io.logsearch.indexer.load.Loader;
+import io.logsearch.indexer.load.NdjsonEventWriter;
+import io.logsearch.indexer.load.Pipeline;
+import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.indexer.sources.SourceContext;
+import io.logsearch.indexer.sources.Sources;
+import io.logsearch.localnode.Distribution;
+import io.logsearch.localnode.LocalNode;
+import io.logsearch.localnode.NodeSettings;
+import io.logsearch.mappings.EventFields;
+import io.logsearch.mappings.Partitioning;
+import io.logsearch.storage.BulkSettings;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One benchmark run on a node of its own: normalisation in-process, ingest against raw
+ * {@code _bulk}, and {@code GET /v1/events} against the raw {@code _search} it issues.
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DAYS = 30;
+    private static final long SEED = 14;
+    private static final int BULK_DOCUMENTS = 10_000;
+    private static final int BULK_IN_FLIGHT = 2;
+    private static final int NORMALIZE_WARMUPS = 2;
+    private static final int NORMALIZE_RUNS = 3;
+    private static final int API_WARMUPS = 1_000;
+    private static final int API_PAIRS = 500;
+    private static final String RAW_BASE = "bench-raw";
+    private static final String LOAD_BASE = "bench-load";
+    private static final String WARMUP_BASE = "bench-warmup";
+
+    private final long events;
+    private final String heap;
+    private final String command;
+    private final Consumer<String> progress;
+    // HTTP/1.1, as curl speaks to Elasticsearch, without the h2c upgrade the client would otherwise offer on every request.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Figure> figures = new ArrayList<>();
+
+    public Benchmark(long events, String heap, String command, Consumer<String> progress) {
+        NodeSettings.checkHeap(heap);
+        if (events < 1) {
+            throw new IllegalArgumentException("--events must be at least 1, not " + events);
+        }
+        this.events = events;
+        this.heap = heap;
+        this.command = command;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("logsearch-bench-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            return runIn(work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private BenchReport runIn(Path work) throws IOException, InterruptedException {
+        Map<String, Path> exports = generate(work);
+        normalize(exports);
+        LocalNode node = new LocalNode(NodeSettings.of(FreePorts.nodeHttpPort(), work.resolve("node")).withHeap(heap));
+        progress.accept("Starting a local node (heap " + heap + ") on " + node.settings().url() + "...");
+        try {
+            node.start(progress::accept);
+            String esUrl = node.settings().url();
+            ElasticsearchClient client = EsClients.create(EsSettings.of(esUrl));
+            try {
+                Map<String, String> environment = environment(esUrl);
+                EsEventStore loaded = ingest(client, esUrl, exports, work);
+                search(loaded, esUrl);
+                return new BenchReport(environment, command, notes(), figures);
+            } finally {
+                client._transport().close();
+            }
+        } finally {
+            node.stop();
+        }
+    }
+
+    private Map<String, Path> generate(Path work) throws IOException {
+        Map<String, Path> exports = new LinkedHashMap<>();
+        for (String source : ExportGenerator.SOURCE_IDS) {
+            progress.accept("Generating " + events + " " + source + " events...");
+            Path export = work.resolve(source + ".ndjson");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(export), 256 * 1024)) {
+                ExportGenerator.forSource(source).write(GeneratorSpec.of(events, DAYS, SEED), out);
+            }
+            exports.put(source, export);
+        }
+        return exports;
+    }
+
+    /** Steady state: the median of a few passes after warm-up passes, writing the bulk NDJSON to nowhere. */
+    private void normalize(Map<String, Path> exports) throws IOException {
+        for (Map.Entry<String, Path> export : exports.entrySet()) {
+            progress.accept("Timing normalize of " + export.getKey() + "...");
+            double[] rates = new double[NORMALIZE_RUNS];
+            for (int pass = 0; pass < NORMALIZE_WARMUPS + NORMALIZE_RUNS; pass++) {
+                long start = System.nanoTime();
+                long read = normalizeInto(export.getKey(), export.getValue(), Partitioning.daily(RAW_BASE), OutputStream.nullOutputStream(),
+                        export.getValue().resolveSibling(export.getKey() + "-normalize-rejected.ndjson"));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (pass >= NORMALIZE_WARMUPS) {
+                    rates[pass - NORMALIZE_WARMUPS] = read / seconds;
+                }
+            }
+            Arrays.sort(rates);
+            figures.add(Figure.rate("normalize " + export.getKey() + ", in-process steady state", rates[rates.length / 2], 250_000));
+        }
+    }
+
+    private long normalizeInto(String source, Path export, Partitioning partitions, OutputStream out, Path rejected) throws IOException {
+        LoadCounters counters = new LoadCounters();
+        try (DeadLetterFile deadLetter = new DeadLetterFile(rejected);
+             NdjsonEventWriter writer = new NdjsonEventWriter(partitions, out, counters)) {
+            new Pipeline(Sources.byId(source), SourceContext.EMPTY, writer, deadLetter, counters).read(ExportInput.file(export));
+        }
+        if (counters.rejected() > 0) {
+            throw new IllegalStateException(counters.rejected() + " generated " + source + " records were rejected; see " + rejected);
+        }
+        return counters.read();
+    }
+
+    private List<Path> bulkFiles(Map<String, Path> exports, String base, Path work) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Map.Entry<String, Path> export : exports.entrySet()) {
+            Path bulk = work.resolve(base + "-" + export.getKey() + ".bulk.ndjson");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bulk), 256 * 1024)) {
+                normalizeInto(export.getKey(), export.getValue(), Partitioning.daily(base), out, work.resolve(base + "-rejected.ndjson"));
+            }
+            files.add(bulk);
+        }
+        return files;
+    }
+
+    private EsEventStore ingest(ElasticsearchClient client, String esUrl, Map<String, Path> exports, Path work)
+            throws IOException, InterruptedException {
+        RawBulk raw = new RawBulk(http, esUrl, BULK_DOCUMENTS, BULK_IN_FLIGHT);
+        EsEventStore rawStore = EsEventStore.on(client, Partitioning.daily(RAW_BASE), 0);
+        EsEventStore loadStore = EsEventStore.on(client, Partitioning.daily(LOAD_BASE), 0);
+        EsEventStore warmupLoadStore = EsEventStore.on(client, Partitioning.daily(WARMUP_BASE + "-load"), 0);
+        EsEventStore warmupRawStore = EsEventStore.on(client, Partitioning.daily(WARMUP_BASE + "-raw"), 0);
+        for (EsEventStore store : List.of(rawStore, loadStore, warmupRawStore, warmupLoadStore)) {
+            store.installTemplate();
+        }
+        List<Path> rawFiles = bulkFiles(exports, RAW_BASE, work);
+
+        progress.accept("Warming the node up: raw _bulk and load into " + WARMUP_BASE + "...");
+        raw.post(bulkFiles(exports, WARMUP_BASE + "-raw", work));
+        loadAll(new Loader(warmupLoadStore, BulkSettings.DEFAULTS), exports, work);
+        deleteIndices(esUrl, WARMUP_BASE + "-*");
+
+        progress.accept("Timing raw _bulk into " + RAW_BASE + "...");
+        long start = System.nanoTime();
+        long rawDocuments = raw.post(rawFiles);
+        double rawRate = rawDocuments / ((System.nanoTime() - start) / 1e9);
+
+        progress.accept("Timing load into " + LOAD_BASE + "...");
+        start = System.nanoTime();
+        long loadedEvents = loadAll(new Loader(loadStore, BulkSettings.DEFAULTS), exports, work);
+        double loadRate = loadedEvents / ((System.nanoTime() - start) / 1e9);
+
+        figures.add(Figure.info("ingest, raw _bulk (" + rawDocuments + " documents)", Figure.format("%,.0f events/s", rawRate)));
+        figures.add(Figure.info("ingest, load (" + loadedEvents + " events)", Figure.format("%,.0f events/s", loadRate)));
+        figures.add(Figure.ratio("ingest, load / raw _bulk", "events/s ratio", loadRate / rawRate, 0.95, true));
+        loadStore.partitionAdmin().refresh();
+        return loadStore;
+    }
+
+    private long loadAll(Loader loader, Map<String, Path> exports, Path work) throws IOException {
+        long indexed = 0;
+        for (Map.Entry<String, Path> export : exports.entrySet()) {
+            Path rejected = work.resolve("load-" + export.getKey() + "-rejected.ndjson");
+            try (DeadLetterFile deadLetter = new DeadLetterFile(rejected)) {
+                LoadSummary summary = loader.load(Sources.byId(export.getKey()), SourceContext.EMPTY,
+                        List.of(ExportInput.file(export.getValue())), deadLetter, new LoadCounters());
+                if (summary.rejected() > 0 || summary.indexed() != summary.read()) {
+                    throw new IllegalStateException("load of generated " + export.getKey() + " events did not index every one: " + summary.line());
+                }
+                indexed += summary.indexed();
+            }
+        }
+        return indexed;
+    }
+
+    /** Interleaved pairs after warm-up, both over keep-alive connections of one Java HttpClient. */
+    private void search(EsEventStore loaded, String esUrl) throws IOException, InterruptedException {
+        Javalin server = ApiServer.start("127.0.0.1", 0, cfg -> cfg.store = loaded);
+        try {
+            String api = "http://127.0.0.1:" + server.port();
+            String eventType = get(api + "/v1/events/top?field=eventType&size=1").path("buckets").path(0).path("value").asText();
+            HttpRequest apiRequest = HttpRequest.newBuilder(URI.create(api + "/v1/events?size=100&eventType="
+                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8))).build();
+            HttpRequest rawRequest = rawSearch(esUrl, loaded.partitions(), eventType);
+            progress.accept("Timing GET /v1/events?eventType=" + eventType + "&size=100 against its raw _search...");
+            for (int i = 0; i < API_WARMUPS; i++) {
+                time(apiRequest);
+                time(rawRequest);
+            }
+            long[] apiNanos = new long[API_PAIRS];
+            long[] rawNanos = new long[API_PAIRS];
+            for (int i = 0; i < API_PAIRS; i++) {
+                apiNanos[i] = time(apiRequest);
+                rawNanos[i] = time(rawRequest);
+            }
+            LatencyStats apiStats = LatencyStats.of(apiNanos);
+            LatencyStats rawStats = LatencyStats.of(rawNanos);
+            String query = "GET /v1/events?eventType=" + eventType + "&size=100";
+            figures.add(Figure.info(query + " (" + API_PAIRS + " requests)",
+                    Figure.format("p50 %.2f ms, p99 %.2f ms", apiStats.p50Millis(), apiStats.p99Millis())));
+            figures.add(Figure.info("raw _search of that request", Figure.format("p50 %.2f ms, p99 %.2f ms", rawStats.p50Millis(), rawStats.p99Millis())));
+            figures.add(Figure.ratio(query + " p50 / raw", "p50 ratio", apiStats.p50Millis() / rawStats.p50Millis(), 1.10, false));
+            figures.add(Figure.ratio(query + " p99 / raw", "p99 ratio", apiStats.p99Millis() / rawStats.p99Millis(), 1.20, false));
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The search EsEventSearch issues for a first page of 100 with one event type: same indices, parameters and body. */
+    private static HttpRequest rawSearch(String esUrl, Partitioning partitions, String eventType) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode term = body.putObject("query").putObject("bool").putArray("filter").addObject()
+                .putObject("term").putObject(EventFields.ACTION);
+        term.put("value", eventType).put("case_insensitive", true);
+        body.put("size", 101);
+        ArrayNode sort = body.putArray("sort");
+        sort.addObject().putObject(EventFields.TIMESTAMP).put("order", "desc");
+        sort.addObject().putObject(EventFields.EVENT_ID).put("order", "desc");
+        body.put("track_total_hits", true);
+        body.putObject("_source").putArray("excludes").add(EventFields.ORIGINAL);
+        String indices = String.join(",", partitions.everyPartition());
+        return HttpRequest.newBuilder(URI.create(esUrl + "/" + indices
+                        + "/_search?allow_no_indices=true&allow_partial_search_results=false&ignore_unavailable=true"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+    }
+
+    private long time(HttpRequest request) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long nanos = System.nanoTime() - start;
+        if (response.statusCode() != 200) {
+            throw new IOException(request.uri() + " answered HTTP " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return nanos;
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(url + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Asked of {@code _cat/nodes}: the integration-test distribution answers {@code GET /} with a 405. */
+    private String nodeVersion(String esUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/nodes?h=version")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(esUrl + "/_cat/nodes answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().strip();
+    }
+
+    private void deleteIndices(String esUrl, String pattern) throws IOException, InterruptedException {
+        HttpResponse<String> names = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/indices/" + pattern + "?h=index")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String indices = String.join(",", names.body().strip().split("\\s+"));
+        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/" + indices)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (deleted.statusCode() != 200) {
+            throw new IOException("could not delete the warm-up indices: HTTP " + deleted.statusCode() + " " + deleted.body());
+        }
+    }
+
+    private Map<String, String> environment(String esUrl) throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
+        environment.put("memory", memTotal());
+        environment.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        environment.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        environment.put("Elasticsearch", nodeVersion(esUrl) + " (local node "
+                + Distribution.VERSION + ", heap " + heap + ", single node, 0 replicas)");
+        environment.put("events", events + " generated per source (" + String.join(", ", ExportGenerator.SOURCE_IDS)
+                + ") over " + DAYS + " days, seed " + SEED);
+        return environment;
+    }
+
+    private static List<String> notes() {
+        return List.of(
+                "normalize: per source, the in-process pipeline writing bulk NDJSON to a discarding stream; median of "
+                        + NORMALIZE_RUNS + " passes after " + NORMALIZE_WARMUPS + " warm-up passes.",
+                "ingest: raw = the normalize output of every source posted to `_bulk` by Java's HttpClient (not curl), "
+                        + BULK_DOCUMENTS + " documents per request, " + BULK_IN_FLIGHT + " in flight, into base `" + RAW_BASE
+                        + "`; then `load` (the Loader, in-process, default bulk settings) of the same exports into base `"
+                        + LOAD_BASE + "`. Both after a warm-up of both paths into two other bases, deleted before timing; raw runs first.",
+                "search: " + API_WARMUPS + " warm-up pairs, then " + API_PAIRS + " interleaved pairs of the API request (served in-process by "
+                        + "ApiServer) and the raw `_search` it issues (same indices, parameters and body, exact total), over keep-alive "
+                        + "connections of one Java HttpClient; the event type is the most frequent one.",
+                "p50 and p99 are nearest-rank percentiles.");
+    }
+
+    private static String cpuModel() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return System.getProperty("os.arch");
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse(System.getProperty("os.arch"));
+        }
+    }
+
+    private static String memTotal() throws IOException {
+        Path meminfo = Path.of("/proc/meminfo");
+        if (!Files.isReadable(meminfo)) {
+            return "unknown";
+        }
+        try (Stream<String> lines = Files.lines(meminfo)) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").orElse("unknown");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
