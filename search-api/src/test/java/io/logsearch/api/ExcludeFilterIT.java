@@ -91,7 +91,7 @@ class ExcludeFilterIT {
             assertEquals(400, response.status(), bad);
             assertEquals("exclude", response.json().at("/errors/0/field").asText(), response.body());
             assertTrue(response.json().at("/errors/0/message").asText().contains("must be <filter>:<value> with a filter among"
-                    + " appId, category, eventType, organizationId, requestId, source, userId"), response.body());
+                    + " appId, category, eventType, organizationId, requestId, source, type, userId"), response.body());
         }
     }
 }
