@@ -26,9 +26,14 @@ final class Launcher {
         return command(script(), env, output, args);
     }
 
-    /** A process builder for {@code script args…}, e.g. a copy of the launcher in another tree. */
+    /**
+     * A process builder for {@code script args…}, e.g. a copy of the launcher in another tree. It
+     * starts as a shell in a terminal would start it, with SIGINT at its default even when the
+     * build runs as a background job (which ignores SIGINT, and children inherit that), so that a
+     * test can press Ctrl-C.
+     */
     static ProcessBuilder command(Path script, Map<String, String> env, Path output, String... args) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
         command.add(script.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
