@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import io.logsearch.mappings.PartitionNames;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.BulkSettings;
 import io.logsearch.storage.EventDocument;
@@ -31,14 +32,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EsWriteSession<C> implements WriteSession<C> {
 
-    private final Partitioning partitions;
+    /** create() is called by one thread, the writer's. */
+    private final PartitionNames partitions;
     private final WriteOutcomes<C> outcomes;
     private final BulkIngester<C> ingester;
     private final AtomicReference<StorageException> failure = new AtomicReference<>();
     private boolean failureThrown;
 
     EsWriteSession(ElasticsearchAsyncClient client, Partitioning partitions, BulkSettings settings, WriteOutcomes<C> outcomes) {
-        this.partitions = partitions;
+        this.partitions = new PartitionNames(partitions);
         this.outcomes = outcomes;
         this.ingester = BulkIngester.of(b -> b
                 .client(client)

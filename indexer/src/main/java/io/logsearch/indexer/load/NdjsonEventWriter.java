@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.logsearch.indexer.ecs.CanonicalJson;
 import io.logsearch.indexer.sources.NormalizedEvent;
+import io.logsearch.mappings.PartitionNames;
 import io.logsearch.mappings.Partitioning;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +16,12 @@ public final class NdjsonEventWriter implements EventSink {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Partitioning partitions;
+    private final PartitionNames partitions;
     private final LoadCounters counters;
     private final JsonGenerator out;
 
     public NdjsonEventWriter(Partitioning partitions, OutputStream out, LoadCounters counters) {
-        this.partitions = partitions;
+        this.partitions = new PartitionNames(partitions);
         this.counters = counters;
         try {
             this.out = JSON.createGenerator(out, JsonEncoding.UTF8)
