@@ -2,7 +2,6 @@ package io.logsearch.indexer.ecs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,28 +34,25 @@ public final class CanonicalJson {
         }
     }
 
-    /** The tree as compact UTF-8 JSON, keys in their order in the tree. */
-    public static byte[] bytes(JsonNode node) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(1024)) {
-            try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
-                write(node, generator);
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a JSON tree could not be written as JSON", e);
-        }
-    }
-
     /** Writes the tree to {@code generator}, keys in their order in the tree. */
     public static void write(JsonNode node, JsonGenerator generator) throws IOException {
         write(node, generator, false);
     }
 
-    /** Writes the record with every object's keys sorted, so equal records give equal bytes. */
-    public static void writeCanonical(JsonNode node, OutputStream out) {
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** A generator for {@link #writeCanonical}: it writes value after value to {@code out}, nothing between them. */
+    public static JsonGenerator canonicalGenerator(OutputStream out) {
+        try {
+            return FACTORY.createGenerator(out).setRootValueSeparator(null).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the record with every object's keys sorted, so equal records give equal bytes, and flushes them to the generator's stream. */
+    public static void writeCanonical(JsonNode node, JsonGenerator generator) {
+        try {
             write(node, generator, true);
+            generator.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("a parsed JSON record could not be written back as JSON", e);
         }

@@ -1,10 +1,9 @@
 package io.logsearch.indexer.ecs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logsearch.indexer.sources.SourceContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -20,17 +19,20 @@ public final class EventIds {
 
     /** SHA-256 (hex) over the source id, the context, and the canonical form of the record. */
     public static String contentId(String sourceId, SourceContext context, JsonNode record) {
-        MessageDigest sha = SHA256.get();
+        Hasher hasher = HASHERS.get();
+        MessageDigest sha = hasher.sha;
         sha.reset();
         update(sha, sourceId);
         new TreeMap<>(context.values()).forEach((k, v) -> {
             update(sha, k);
             update(sha, v);
         });
-        try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            CanonicalJson.writeCanonical(record, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            CanonicalJson.writeCanonical(record, hasher.canonical);
+        } catch (RuntimeException e) {
+            // the generator may be left inside the record: the next record on this thread gets a fresh one
+            HASHERS.remove();
+            throw e;
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -56,6 +58,14 @@ public final class EventIds {
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(EventIds::sha256);
+    /** Per thread, as the digest: a generator made per record cost more than hashing it. */
+    private static final ThreadLocal<Hasher> HASHERS = ThreadLocal.withInitial(Hasher::new);
+
+    /** A digest and a generator writing canonical JSON into it. */
+    private static final class Hasher {
+        private final MessageDigest sha = sha256();
+        private final JsonGenerator canonical = CanonicalJson.canonicalGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+    }
 
     private static MessageDigest sha256() {
         try {

@@ -1,6 +1,6 @@
 package io.logsearch.indexer.load;
 
-import io.logsearch.indexer.ecs.CanonicalJson;
+import io.logsearch.indexer.ecs.DocumentBytes;
 import io.logsearch.indexer.sources.NormalizedEvent;
 import io.logsearch.storage.BulkSettings;
 import io.logsearch.storage.EventDocument;
@@ -19,6 +19,7 @@ import io.logsearch.storage.WriteSession;
 public final class StoreEventWriter implements EventSink {
 
     private final WriteSession<Pending> session;
+    private final DocumentBytes json = new DocumentBytes();
 
     private record Pending(RecordOrigin origin, String original) {
     }
@@ -30,7 +31,7 @@ public final class StoreEventWriter implements EventSink {
     @Override
     public void write(NormalizedEvent event, RecordOrigin origin) {
         String original = event.document().path("event").path("original").asText();
-        EventDocument document = new EventDocument(event.id(), event.timestamp(), CanonicalJson.bytes(event.document()));
+        EventDocument document = new EventDocument(event.id(), event.timestamp(), json.of(event.document()));
         try {
             session.create(document, new Pending(origin, original));
         } catch (StorageException e) {
