@@ -67,6 +67,9 @@ public final class Benchmark {
     private static final String RAW_BASE = "bench-raw";
     private static final String LOAD_BASE = "bench-load";
     private static final String WARMUP_BASE = "bench-warmup";
+    private static final int DEEP_PAGES = 1_000;
+    private static final String MEMORY_BASE = "bench-memory";
+    private static final String LOAD_HEAP = "256m";
 
     private final long events;
     private final String heap;
@@ -99,6 +102,7 @@ public final class Benchmark {
     private BenchReport runIn(Path work) throws IOException, InterruptedException {
         Map<String, Path> exports = generate(work);
         normalize(exports);
+        normalizeCli(exports, work);
         LocalNode node = new LocalNode(NodeSettings.of(FreePorts.nodeHttpPort(), work.resolve("node")).withHeap(heap));
         progress.accept("Starting a local node (heap " + heap + ") on " + node.settings().url() + "...");
         try {
@@ -147,6 +151,15 @@ public final class Benchmark {
             }
             Arrays.sort(rates);
             figures.add(Figure.rate("normalize " + export.getKey() + ", in-process steady state", rates[rates.length / 2], 250_000));
+        }
+    }
+
+    /** As a user runs it: one JVM per source, its start included, the bulk NDJSON discarded. */
+    private void normalizeCli(Map<String, Path> exports, Path work) throws IOException, InterruptedException {
+        for (Map.Entry<String, Path> export : exports.entrySet()) {
+            progress.accept("Timing the normalize command on " + export.getKey() + "...");
+            CliRun.Result run = CliRun.run(work, List.of(), Map.of(), "normalize", "--source", export.getKey(), export.getValue().toString());
+            figures.add(Figure.rate("normalize " + export.getKey() + ", CLI with JVM start", events / run.seconds(), 150_000));
         }
     }
 
@@ -204,8 +217,23 @@ public final class Benchmark {
         figures.add(Figure.info("ingest, raw _bulk (" + rawDocuments + " documents)", Figure.format("%,.0f events/s", rawRate)));
         figures.add(Figure.info("ingest, load (" + loadedEvents + " events)", Figure.format("%,.0f events/s", loadRate)));
         figures.add(Figure.ratio("ingest, load / raw _bulk", "events/s ratio", loadRate / rawRate, 0.95, true));
+        loadMemory(esUrl, exports, work);
         loadStore.partitionAdmin().refresh();
         return loadStore;
+    }
+
+    /** The load command in a JVM of its own with a 256 MB heap: how much memory it takes at its peak. */
+    private void loadMemory(String esUrl, Map<String, Path> exports, Path work) throws IOException, InterruptedException {
+        String source = "thousandeyes";
+        progress.accept("Measuring the memory of the load command (" + source + ", " + LOAD_HEAP + ")...");
+        CliRun.Result run = CliRun.run(work, List.of("-Xmx" + LOAD_HEAP), Map.of("ES_URL", esUrl),
+                "load", "--source", source, "--index", MEMORY_BASE, "--dead-letter", work.resolve("memory-rejected.ndjson").toString(),
+                exports.get(source).toString());
+        figures.add(Figure.info("load of " + events + " " + source + " events, own JVM, -Xmx" + LOAD_HEAP + ": peak RSS (VmHWM)",
+                run.peakRssBytes().stream().mapToObj(b -> Figure.format("%,d MB", b / (1024 * 1024))).findFirst().orElse("not measured (no /proc)")));
+        figures.add(Figure.info("load of " + events + " " + source + " events, own JVM, -Xmx" + LOAD_HEAP + ": peak heap before a collection",
+                run.peakHeapBytes().stream().mapToObj(b -> Figure.format("%,d MB", b / (1024 * 1024))).findFirst().orElse("no collection")));
+        deleteIndices(esUrl, MEMORY_BASE + "-*");
     }
 
     private long loadAll(Loader loader, Map<String, Path> exports, Path work) throws IOException {
@@ -252,9 +280,42 @@ public final class Benchmark {
             figures.add(Figure.info("raw _search of that request", Figure.format("p50 %.2f ms, p99 %.2f ms", rawStats.p50Millis(), rawStats.p99Millis())));
             figures.add(Figure.ratio(query + " p50 / raw", "p50 ratio", apiStats.p50Millis() / rawStats.p50Millis(), 1.10, false));
             figures.add(Figure.ratio(query + " p99 / raw", "p99 ratio", apiStats.p99Millis() / rawStats.p99Millis(), 1.20, false));
+            deepPaging(api);
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * Every event in pages of 100, each next page through the cursor the previous one links to, up to
+     * 1,000 pages: the last 20 pages reached against pages 2 to 21 (page 1 is the one without a cursor).
+     */
+    private void deepPaging(String api) throws IOException, InterruptedException {
+        progress.accept("Walking up to " + DEEP_PAGES + " pages of 100 through their cursors...");
+        List<Long> nanos = new ArrayList<>();
+        String next = api + "/v1/events?size=100";
+        while (next != null && nanos.size() < DEEP_PAGES) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(next)).build();
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            nanos.add(System.nanoTime() - start);
+            if (response.statusCode() != 200) {
+                throw new IOException(next + " answered HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            JsonNode href = JSON.readTree(response.body()).path("links").path("next").path("href");
+            next = href.isTextual() ? href.asText() : null;
+        }
+        int pages = nanos.size();
+        if (pages < 41) {
+            figures.add(Figure.info("deep paging", pages + " pages only: too few events to compare the last 20 with pages 2–21"));
+            return;
+        }
+        LatencyStats first = LatencyStats.of(nanos.subList(1, 21).stream().mapToLong(Long::longValue).toArray());
+        LatencyStats last = LatencyStats.of(nanos.subList(pages - 20, pages).stream().mapToLong(Long::longValue).toArray());
+        figures.add(Figure.info("GET /v1/events?size=100 pages 2–21 / pages " + (pages - 19) + "–" + pages + " of " + pages,
+                Figure.format("p50 %.2f ms / %.2f ms", first.p50Millis(), last.p50Millis())));
+        figures.add(Figure.ratio("deep paging: last 20 of " + pages + " pages / pages 2–21", "p50 ratio",
+                last.p50Millis() / first.p50Millis(), 1.5, false));
     }
 
     /** The search EsEventSearch issues for a first page of 100 with one event type: same indices, parameters and body. */
@@ -339,9 +400,16 @@ public final class Benchmark {
                         + BULK_DOCUMENTS + " documents per request, " + BULK_IN_FLIGHT + " in flight, into base `" + RAW_BASE
                         + "`; then `load` (the Loader, in-process, default bulk settings) of the same exports into base `"
                         + LOAD_BASE + "`. Both after a warm-up of both paths into two other bases, deleted before timing; raw runs first.",
+                "normalize CLI: `logsearch normalize --source S FILE` in a JVM of its own per source, stdout discarded; wall time from "
+                        + "the process's start to its exit.",
+                "memory: `logsearch load` of the thousandeyes export in a JVM of its own with -Xmx" + LOAD_HEAP + ", into base `"
+                        + MEMORY_BASE + "` on the same node; peak RSS is VmHWM polled from /proc every 50 ms, peak heap the largest "
+                        + "heap before a collection in its GC log (-Xlog:gc).",
                 "search: " + API_WARMUPS + " warm-up pairs, then " + API_PAIRS + " interleaved pairs of the API request (served in-process by "
                         + "ApiServer) and the raw `_search` it issues (same indices, parameters and body, exact total), over keep-alive "
                         + "connections of one Java HttpClient; the event type is the most frequent one.",
+                "deep paging: `GET /v1/events?size=100` (no filter), each next page through the `links.next` cursor of the one "
+                        + "before, up to " + DEEP_PAGES + " pages; p50 of the last 20 pages reached against p50 of pages 2–21.",
                 "p50 and p99 are nearest-rank percentiles.");
     }
 

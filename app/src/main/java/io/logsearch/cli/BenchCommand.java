@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {
         "Measure logsearch against raw Elasticsearch on a local node of its own.",
-        "Generates N events per source; times normalize in-process, ingest",
-        "(raw _bulk against load) and GET /v1/events against the raw _search",
-        "it issues; prints a table and writes it as markdown.",
+        "Generates N events per source; times normalize in-process and as",
+        "the CLI, ingest (raw _bulk against load), the memory of a load",
+        "process, GET /v1/events against the raw _search it issues, and",
+        "deep paging; prints a table and writes it as markdown.",
         "Starts its own node on free ports and stops it again; ES_URL is not",
         "used."})
 final class BenchCommand implements Callable<Integer> {
