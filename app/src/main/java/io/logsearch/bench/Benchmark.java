@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -68,6 +69,8 @@ public final class Benchmark {
     private static final String LOAD_BASE = "bench-load";
     private static final String WARMUP_BASE = "bench-warmup";
     private static final int DEEP_PAGES = 1_000;
+    /** Longer than the 90 s the commands wait: a benchmark runs on a busy machine too, where the node starts slowly. */
+    private static final Duration NODE_START_TIMEOUT = Duration.ofMinutes(5);
     private static final String MEMORY_BASE = "bench-memory";
     private static final String LOAD_HEAP = "256m";
 
@@ -103,7 +106,7 @@ public final class Benchmark {
         Map<String, Path> exports = generate(work);
         normalize(exports);
         normalizeCli(exports, work);
-        LocalNode node = new LocalNode(NodeSettings.of(FreePorts.nodeHttpPort(), work.resolve("node")).withHeap(heap));
+        LocalNode node = new LocalNode(NodeSettings.of(FreePorts.nodeHttpPort(), work.resolve("node")).withHeap(heap), NODE_START_TIMEOUT);
         progress.accept("Starting a local node (heap " + heap + ") on " + node.settings().url() + "...");
         try {
             node.start(progress::accept);

@@ -50,6 +50,11 @@ public final class LocalNode {
         this(settings, Home.distributions(), START_TIMEOUT);
     }
 
+    /** As {@link #LocalNode(NodeSettings)}, waiting up to {@code startTimeout} for the node to become healthy. */
+    public LocalNode(NodeSettings settings, Duration startTimeout) {
+        this(settings, Home.distributions(), startTimeout);
+    }
+
     LocalNode(NodeSettings settings, Path distributions, Duration startTimeout) {
         this.settings = settings;
         this.directory = settings.directory();
