@@ -185,7 +185,10 @@ class HostileRequestsIT {
                 List.of(new Param("startDate", "2025-04-20", false), new Param("endDate", "2025-05-01", false)),
                 List.of(new Param("source", "authing", false), new Param("success", "false", false)),
                 List.of(new Param("field", "userId", false)), List.of(new Param("interval", "1h", false),
-                        new Param("window", "30d", false)));
+                        new Param("window", "30d", false)),
+                List.of(new Param("startDate", "0000-01-01", false), new Param("endDate", "0001-01-01", false)),
+                List.of(new Param("endDate", "9999-12-31", false), new Param("interval", "3650d", false)),
+                List.of(new Param("clientIp", "0.0.0.0/0", false), new Param("eventType", "login", false)));
     }
 
     @Property

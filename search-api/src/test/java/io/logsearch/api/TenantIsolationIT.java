@@ -188,7 +188,12 @@ class TenantIsolationIT {
                     }
                 }
 
-                String export = get(token, "/v1/events/export?format=ndjson&" + filter).body();
+                // raw: an empty export is an empty body, which openapi.yaml's schema for the export cannot describe
+                TestApi.Response exported = RawHttp.send(java.net.URI.create(api.base).getPort(), "GET",
+                        "/v1/events/export?format=ndjson&" + filter, new byte[0], bearer(token));
+                assertEquals(200, exported.status(), exported.body());
+                assertNoSecret(exported);
+                String export = exported.body();
                 List<String> lines = export.lines().filter(l -> !l.isBlank()).toList();
                 assertEquals(expected, lines.size(), "export of " + filter);
                 for (String line : lines) {
