@@ -71,8 +71,17 @@ public final class AccessLog {
     }
 
     private static boolean secret(String rawName) {
-        String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        String name = decoded(rawName).toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         return SECRET_PARTS.stream().anyMatch(name::contains);
+    }
+
+    /** A name as the server reads it; one with invalid percent-encoding as sent, which still shows a credential-like name. */
+    private static String decoded(String rawName) {
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException invalidEncoding) {
+            return rawName;
+        }
     }
 
     /** A value as is when it is one plain word, else quoted with {@code "} and {@code \} escaped, so a line always splits back into its fields. */

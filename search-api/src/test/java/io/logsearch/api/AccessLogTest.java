@@ -32,6 +32,11 @@ class AccessLogTest {
     }
 
     @Test
+    void aNameWithInvalidPercentEncodingIsJudgedAsSent() {
+        assertEquals("q%zz=1&token%7=REDACTED&%=x&%E0%A4%A=y", AccessLog.redact("q%zz=1&token%7=t&%=x&%E0%A4%A=y"));
+    }
+
+    @Test
     void aValueWithSpacesOrQuotesIsQuotedSoTheLineSplitsBack() {
         assertEquals("time=2026-12-03T14:55:27.123Z client=10.0.0.1 token=\"ops team\" method=GET"
                         + " path=\"/v1/events?q=\\\"a b\\\"\" status=200 duration_ms=3",

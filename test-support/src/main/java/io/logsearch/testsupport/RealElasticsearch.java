@@ -28,17 +28,29 @@ public final class RealElasticsearch implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String base = "it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
-                + "-" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
-        context.getStore(NAMESPACE).put(TestElasticsearch.class, new TestElasticsearch(SharedCluster.url(), base));
+        context.getStore(NAMESPACE).put(TestElasticsearch.class, forClass(context.getRequiredTestClass()));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
         TestElasticsearch es = context.getStore(NAMESPACE).get(TestElasticsearch.class, TestElasticsearch.class);
-        if (es == null) {
-            return;
+        if (es != null) {
+            remove(es);
         }
+    }
+
+    /**
+     * What the extension gives {@code testClass}, for test engines without Jupiter's extensions
+     * (jqwik): the real Elasticsearch and an index base of its own; {@link #remove} it after the last test.
+     */
+    public static TestElasticsearch forClass(Class<?> testClass) {
+        String base = "it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+                + "-" + testClass.getSimpleName().toLowerCase(Locale.ROOT);
+        return new TestElasticsearch(SharedCluster.url(), base);
+    }
+
+    /** Removes the partitions and template of {@code es}'s index base. */
+    public static void remove(TestElasticsearch es) throws IOException, InterruptedException {
         String indices = send(es, "GET", "/_cat/indices/" + es.indexBase() + "-*?h=index&expand_wildcards=all").body();
         for (String index : indices.split("\\s+")) {
             if (!index.isBlank()) {

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  */
 final class FacadeRoutes {
 
-    /** The methods answered for paths and methods a facade does not route. */
+    /** The methods answered for paths and methods a facade does not route: every HTTP method Javalin knows but CONNECT. */
     private static final List<HandlerType> UNROUTED = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.HEAD);
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.HEAD, HandlerType.TRACE, HandlerType.QUERY);
     private static final Pattern PARAMETER = Pattern.compile("\\{[^}/]+}|<[^>]+>");
 
     private record Route(HandlerType method, Pattern path) {

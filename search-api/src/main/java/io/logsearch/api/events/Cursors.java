@@ -69,7 +69,7 @@ public final class Cursors {
             throw invalid();
         }
         if (!fingerprint.equals(body.path("f").asText())) {
-            throw ApiProblem.invalid("cursor", "belongs to a query with other filters or order; start again without a cursor");
+            throw ApiProblem.invalid("cursor", "belongs to a query with other filters or order, or to another token; start again without a cursor");
         }
         Optional<TimeRange> range = body.has("s")
                 ? Optional.of(new TimeRange(Instant.ofEpochMilli(body.get("s").asLong()), Instant.ofEpochMilli(body.get("e").asLong())))

@@ -59,7 +59,7 @@ public final class FilterParams {
 
     /**
      * @param filter      the filter, with a {@code window} already resolved against the request time
-     * @param fingerprint a digest of the filter parameters as given, which a cursor must match
+     * @param fingerprint a digest of the filter parameters as given, the endpoint and the caller, which a cursor must match
      */
     public record Requested(EventFilter filter, String fingerprint) {
     }
@@ -86,15 +86,15 @@ public final class FilterParams {
         Set<String> known = new HashSet<>(NAMES);
         known.addAll(endpointParams);
         params.rejectUnknown(known);
-        Requested requested = read(params, ctx.queryParamMap(), Instant.now());
+        EventFilter filter = read(params, Instant.now());
         T own = endpoint.apply(params);
         params.throwIfInvalid();
-        requireVisible(caller, requested.filter());
-        return new Request<>(caller, requested, own);
+        requireVisible(caller, filter);
+        return new Request<>(caller, new Requested(filter, fingerprint("/v1/events", caller, ctx.queryParamMap(), FINGERPRINTED)), own);
     }
 
     /** Reads the filters; problems are collected in {@code params}. */
-    static Requested read(ParamReader params, Map<String, List<String>> raw, Instant now) {
+    static EventFilter read(ParamReader params, Instant now) {
         Optional<TimeRange> range = range(params, now);
         Optional<String> text = params.single("q");
         text.filter(t -> t.length() > MAX_TEXT).ifPresent(t -> params.error("q", "must be at most " + MAX_TEXT + " characters"));
@@ -112,7 +112,7 @@ public final class FilterParams {
                 .types(keywords(params, "type"))
                 .text(text);
         excluded(params).forEach(filter::condition);
-        return new Requested(filter.build(), fingerprint(raw, FINGERPRINTED));
+        return filter.build();
     }
 
     /** An {@code organizationId} the caller may not see is a 403. */
@@ -207,11 +207,16 @@ public final class FilterParams {
         }
     }
 
-    /** A digest of the parameters {@code names} exactly as given, in a canonical order, for cursors to match. */
-    public static String fingerprint(Map<String, List<String>> raw, Set<String> names) {
-        String canonical = new TreeMap<>(raw).entrySet().stream()
-                .filter(e -> names.contains(e.getKey()))
-                .flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream().sorted()).map(v -> v.length() + ":" + v))
+    /**
+     * A digest, for cursors to match, of the endpoint, the caller's token and the parameters
+     * {@code names} exactly as given, in a canonical order: a cursor works only on the endpoint
+     * that issued it, for the token it was issued to, with the same filters.
+     */
+    public static String fingerprint(String endpoint, Caller caller, Map<String, List<String>> raw, Set<String> names) {
+        String canonical = Stream.concat(Stream.of(endpoint, caller.name()), new TreeMap<>(raw).entrySet().stream()
+                        .filter(e -> names.contains(e.getKey()))
+                        .flatMap(e -> Stream.concat(Stream.of(e.getKey()), e.getValue().stream().sorted())))
+                .map(v -> v.length() + ":" + v)
                 .collect(Collectors.joining("|"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

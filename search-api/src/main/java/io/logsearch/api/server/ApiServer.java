@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The standalone server: the plugin at the root, problem+json for every error (Javalin's own 404,
+ * The standalone server: the plugin at the root, problem+json for every error (Jetty's refusals of malformed requests, Javalin's own 404,
  * 405 and 413 included, stack traces never), and one {@link AccessLog} line per request. A known path asked
  * with another method is a 405 with {@code Allow}, which the plugin answers for its paths.
  */
 public final class ApiServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** The request line and headers together: room for several filter values of 10,000 characters each. */
+    static final int MAX_REQUEST_HEAD_BYTES = 128 * 1024;
 
     private ApiServer() {
     }
@@ -31,6 +33,8 @@ public final class ApiServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = bindAddress;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES));
             config.http.prefer405over404 = true;
             config.registerPlugin(new LogSearchPlugin(plugin));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,

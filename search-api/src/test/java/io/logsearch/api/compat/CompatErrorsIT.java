@@ -184,6 +184,10 @@ class CompatErrorsIT {
         assertEquals(405, notAllowed.status());
         assertEquals(Set.of("error"), keys(notAllowed.json()));
         assertEquals(Optional.of("GET, HEAD"), notAllowed.header("Allow"));
+        Answer trace = asAdmin("TRACE", "/compat/onehub/activity/", "");
+        assertEquals(405, trace.status(), "TRACE is a method like the others");
+        assertEquals(Set.of("error"), keys(trace.json()));
+        assertEquals(Optional.of("GET, HEAD"), trace.header("Allow"));
         Answer notJson = asAdmin("GET", "/compat/onehub/activity/", "workspaces=4137", "Content-Type", "application/x-www-form-urlencoded");
         assertEquals(415, notJson.status());
         assertTrue(notJson.json().path("error").asText().contains("must be JSON"), notJson.response().body());

@@ -39,7 +39,7 @@ class FilterParamsTest {
     private static EventFilter filter(Caller caller, String... pairs) {
         Map<String, List<String>> raw = query(pairs);
         ParamReader params = new ParamReader(raw);
-        EventFilter filter = FilterParams.read(params, raw, NOW).filter();
+        EventFilter filter = FilterParams.read(params, NOW);
         params.throwIfInvalid();
         FilterParams.requireVisible(caller, filter);
         return filter;
@@ -147,10 +147,24 @@ class FilterParamsTest {
 
     @Test
     void theFingerprintIgnoresOrderAndOtherParameters() {
-        String one = FilterParams.fingerprint(query("userId", "a", "userId", "b", "size", "10"), FilterParams.NAMES);
-        String same = FilterParams.fingerprint(query("userId", "b", "userId", "a", "size", "99"), FilterParams.NAMES);
-        String other = FilterParams.fingerprint(query("userId", "a"), FilterParams.NAMES);
+        String one = FilterParams.fingerprint("/v1/events", Caller.UNRESTRICTED, query("userId", "a", "userId", "b", "size", "10"),
+                FilterParams.NAMES);
+        String same = FilterParams.fingerprint("/v1/events", Caller.UNRESTRICTED, query("userId", "b", "userId", "a", "size", "99"),
+                FilterParams.NAMES);
+        String other = FilterParams.fingerprint("/v1/events", Caller.UNRESTRICTED, query("userId", "a"), FilterParams.NAMES);
         assertEquals(one, same);
         assertNotEquals(one, other);
+    }
+
+    @Test
+    void theFingerprintNamesTheEndpointAndTheToken() {
+        Caller tenant = new Caller("tenant-a", Optional.of(Set.of("o1")), EnumSet.of(Scope.SEARCH), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        Map<String, List<String>> window = query("window", "1d");
+        String mine = FilterParams.fingerprint("/v1/events", tenant, window, FilterParams.NAMES);
+        assertNotEquals(mine, FilterParams.fingerprint("/v1/events", Caller.UNRESTRICTED, window, FilterParams.NAMES));
+        assertNotEquals(mine, FilterParams.fingerprint("/compat/thousandeyes/v7/audit-user-events", tenant, window, FilterParams.NAMES));
+        assertNotEquals(FilterParams.fingerprint("/v1/events", tenant, query("window", "1d", "userId", "x"), FilterParams.NAMES),
+                FilterParams.fingerprint("/v1/events", tenant, query("window", "1d|4:userId|1:x"), FilterParams.NAMES));
     }
 }

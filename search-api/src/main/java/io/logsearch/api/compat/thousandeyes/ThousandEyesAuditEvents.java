@@ -50,7 +50,7 @@ public final class ThousandEyesAuditEvents implements Handler {
             throw AccessDenied.forbidden("You are not assigned to account group " + request.aid().get() + ".");
         }
 
-        String fingerprint = FilterParams.fingerprint(ctx.queryParamMap(), FINGERPRINTED);
+        String fingerprint = FilterParams.fingerprint("/compat/thousandeyes/v7/audit-user-events", caller, ctx.queryParamMap(), FINGERPRINTED);
         Optional<TimeRange> range = request.range();
         Optional<SearchAfter> after = Optional.empty();
         if (request.cursor().isPresent()) {
