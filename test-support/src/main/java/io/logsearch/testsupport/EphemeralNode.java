@@ -2,6 +2,7 @@ package io.logsearch.testsupport;
 
 import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
+import io.logsearch.localnode.RunningNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,6 +63,22 @@ public final class EphemeralNode implements AutoCloseable {
 
     public String url() {
         return node.settings().url();
+    }
+
+    /**
+     * Kills the node with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown, no
+     * flush. Its data directory stays as it is, for {@link #restart()}.
+     */
+    public void kill() {
+        RunningNode running = node.running().orElseThrow(() -> new IllegalStateException("the test node at " + url() + " is not running"));
+        ProcessHandle process = ProcessHandle.of(running.pid()).orElseThrow(() -> new IllegalStateException("no process " + running.pid()));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Starts the node again on the same ports and data directory, after {@link #kill()} or a stop. */
+    public void restart() {
+        node.start(message -> System.err.println("[test-support] " + message));
     }
 
     /** Stops the node, then removes its directory even when stopping failed. */
