@@ -88,7 +88,7 @@ class KilledElasticsearchIT {
     }
 
     /** Documents in the base, and distinct event ids among them, counted exactly (a composite aggregation paged through). */
-    private static long[] countsAndIds(String url, String base) throws Exception {
+    static long[] countsAndIds(String url, String base) throws Exception {
         HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + base + "-*/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         long documents = 0;
