@@ -50,6 +50,11 @@ public final class LocalNode {
         this(settings, Home.distributions(), START_TIMEOUT);
     }
 
+    /** A node that may take longer than the usual 90 s to become healthy, e.g. one of several on a busy machine. */
+    public LocalNode(NodeSettings settings, Duration startTimeout) {
+        this(settings, Home.distributions(), startTimeout);
+    }
+
     LocalNode(NodeSettings settings, Path distributions, Duration startTimeout) {
         this.settings = settings;
         this.directory = settings.directory();

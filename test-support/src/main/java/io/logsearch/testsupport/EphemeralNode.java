@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,6 +18,9 @@ import java.util.stream.Stream;
  * and removes the directory, and a node that fails to start leaves neither behind.
  */
 public final class EphemeralNode implements AutoCloseable {
+
+    /** Test machines run several builds and nodes at once: a node there may start slowly. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final LocalNode node;
 
@@ -43,7 +47,7 @@ public final class EphemeralNode implements AutoCloseable {
         while (transportPort == httpPort) {
             transportPort = Ports.free();
         }
-        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
+        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings), START_TIMEOUT));
         try {
             ephemeral.node.start(message -> System.err.println("[test-support] " + message));
             return ephemeral;
