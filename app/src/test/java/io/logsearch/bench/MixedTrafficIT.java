@@ -21,7 +21,8 @@ import io.logsearch.indexer.sources.SourceContext;
 import io.logsearch.indexer.sources.Sources;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.BulkSettings;
-import io.logsearch.testsupport.EphemeralNode;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,15 +48,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load test: 32 concurrent clients mixing search, paging, histogram, top, export, a vendor
- * facade and ingest for 60 s against a node of its own holding 300,000 events (75,000 generated
- * per source, loaded once). Zero errors, every ingested event found afterwards, p50/p99 per endpoint
+ * facade and ingest for 60 s against the test cluster holding 300,000 events of the class's own
+ * base (75,000 generated per source, loaded once). Zero errors, every ingested event found afterwards, p50/p99 per endpoint
  * printed as a table (copied into BENCHMARKS.md, section "Load").
  */
 @Tag("extended")
+@ExtendWith(RealElasticsearch.class)
 class MixedTrafficIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,47 +79,45 @@ class MixedTrafficIT {
     private final AtomicLong ingested = new AtomicLong();
 
     @Test
-    void thirtyTwoClientsForSixtySecondsWithoutAnErrorOrALostIngest() throws Exception {
-        try (EphemeralNode node = EphemeralNode.start()) {
-            ElasticsearchClient client = EsClients.create(EsSettings.of(node.url()));
-            EsEventStore store = EsEventStore.on(client, Partitioning.daily("load-test"), 0);
-            long loaded = load(store);
-            assertEquals(4 * EVENTS_PER_SOURCE, loaded);
-            store.partitionAdmin().refresh();
-            Javalin server = ApiServer.start("127.0.0.1", 0, cfg -> cfg.store = store);
-            try {
-                String api = "http://127.0.0.1:" + server.port();
-                String eventType = get(URI.create(api + "/v1/events/top?field=eventType&size=1")).path("buckets").path(0).path("value").asText();
-                String userId = get(URI.create(api + "/v1/events/top?field=userId&size=1")).path("buckets").path(0).path("value").asText();
-                for (String endpoint : ENDPOINTS) {
-                    latencies.put(endpoint, new ConcurrentLinkedQueue<>());
-                    errors.put(endpoint, new AtomicLong());
-                }
-                long deadline = System.nanoTime() + RUN.toNanos();
-                ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-                List<Future<?>> clients = new ArrayList<>();
-                for (int c = 0; c < CLIENTS; c++) {
-                    int clientNo = c;
-                    clients.add(pool.submit(() -> drive(api, clientNo, deadline, eventType, userId)));
-                }
-                for (Future<?> f : clients) {
-                    f.get(RUN.plus(REQUEST_TIMEOUT).plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
-                }
-                pool.shutdown();
-                System.out.println(table(loaded));
-
-                store.partitionAdmin().refresh();
-                long found = get(URI.create(api + "/v1/events?source=loadtest&size=1")).path("total").path("value").asLong();
-                long failed = errors.values().stream().mapToLong(AtomicLong::get).sum();
-                assertEquals(0, failed, "errors: " + firstErrors);
-                assertEquals(ingested.get(), found, "every ingested event is there, once");
-                for (String endpoint : ENDPOINTS) {
-                    assertTrue(latencies.get(endpoint).size() > 10, endpoint + " was exercised");
-                }
-            } finally {
-                server.stop();
-                client._transport().close();
+    void thirtyTwoClientsForSixtySecondsWithoutAnErrorOrALostIngest(TestElasticsearch es) throws Exception {
+        ElasticsearchClient client = EsClients.create(EsSettings.of(es.url()));
+        EsEventStore store = EsEventStore.on(client, Partitioning.daily(es.indexBase()), 0);
+        long loaded = load(store);
+        assertEquals(4 * EVENTS_PER_SOURCE, loaded);
+        store.partitionAdmin().refresh();
+        Javalin server = ApiServer.start("127.0.0.1", 0, cfg -> cfg.store = store);
+        try {
+            String api = "http://127.0.0.1:" + server.port();
+            String eventType = get(URI.create(api + "/v1/events/top?field=eventType&size=1")).path("buckets").path(0).path("value").asText();
+            String userId = get(URI.create(api + "/v1/events/top?field=userId&size=1")).path("buckets").path(0).path("value").asText();
+            for (String endpoint : ENDPOINTS) {
+                latencies.put(endpoint, new ConcurrentLinkedQueue<>());
+                errors.put(endpoint, new AtomicLong());
             }
+            long deadline = System.nanoTime() + RUN.toNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int clientNo = c;
+                clients.add(pool.submit(() -> drive(api, clientNo, deadline, eventType, userId)));
+            }
+            for (Future<?> f : clients) {
+                f.get(RUN.plus(REQUEST_TIMEOUT).plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            System.out.println(table(loaded));
+
+            store.partitionAdmin().refresh();
+            long found = get(URI.create(api + "/v1/events?source=loadtest&size=1")).path("total").path("value").asLong();
+            long failed = errors.values().stream().mapToLong(AtomicLong::get).sum();
+            assertEquals(0, failed, "errors: " + firstErrors);
+            assertEquals(ingested.get(), found, "every ingested event is there, once");
+            for (String endpoint : ENDPOINTS) {
+                assertTrue(latencies.get(endpoint).size() > 10, endpoint + " was exercised");
+            }
+        } finally {
+            server.stop();
+            client._transport().close();
         }
     }
 
