@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./logsearch load} with a small heap ({@code -Xmx128m}) over a hostile corpus of every
- * source: truncated, 100,000 levels deep, a 6 MB field, invalid UTF-8, UTF-16, byte order marks,
+ * source: truncated, 100,000 levels deep, fields of 6 and 17 MB, invalid UTF-8, UTF-16, byte order marks,
  * empty, binary, a wrong type at every field, a gzip bomb (1 GB of one string), and, from stdin,
  * 10 GB of white space streamed between two good pages. No hang, no crash, every good record
  * indexed, every bad one in the dead-letter file with its reason and position.
@@ -113,14 +113,19 @@ class HostileExportsIT {
         return page.toString();
     }
 
-    private static String hugeField(String source, long seed) throws IOException {
+    /**
+     * A page whose first records carry a text field of 6 MB (which the reader takes) and one of
+     * 17 MB (beyond its 16 MB limit for a string), followed by a good record.
+     */
+    private static String hugeFields(String source, long seed) throws IOException {
         ObjectNode page = firstPage(source, seed);
         ArrayNode records = (ArrayNode) page.at(recordsPointer(source));
-        JsonNode copy = records.get(0).deepCopy();
-        Iterator<String> names = fields(source, copy).fieldNames();
-        String name = names.next();
-        fields(source, copy).put(name, "x".repeat(6 * 1024 * 1024));
-        records.insert(0, copy);
+        for (int megabytes : new int[] {17, 6}) {
+            JsonNode copy = records.get(records.size() - 1).deepCopy();
+            String name = fields(source, copy).fieldNames().next();
+            fields(source, copy).put(name, "x".repeat(megabytes * 1024 * 1024));
+            records.insert(0, copy);
+        }
         return page.toString();
     }
 
@@ -203,7 +208,7 @@ class HostileExportsIT {
         byte[] cut = generated(source, 50, 4);
         Files.write(corpus.resolve("truncated.json"), Arrays.copyOf(cut, cut.length * 3 / 5));
         Files.writeString(corpus.resolve("nested.json"), "[".repeat(100_000) + "\n" + "{\"a\":".repeat(100_000) + "\n");
-        Files.writeString(corpus.resolve("huge.json"), hugeField(source, 5) + "\n");
+        Files.writeString(corpus.resolve("huge.json"), hugeFields(source, 5) + "\n");
         Files.write(corpus.resolve("invalid-utf8.json"), concat("{\"bad\":\"".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF},
                 "\"}\n".getBytes(StandardCharsets.US_ASCII)));
         byte[] binary = new byte[256 * 1024];
