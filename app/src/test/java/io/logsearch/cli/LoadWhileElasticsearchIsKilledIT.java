@@ -63,7 +63,8 @@ class LoadWhileElasticsearchIsKilledIT {
             assertTrue(first.waitFor(5, TimeUnit.MINUTES), "the first load ended");
             String firstText = Files.readString(firstOutput);
             if (first.exitValue() == 1) {
-                assertTrue(firstText.contains("Elasticsearch at " + node.url() + " could not be used for"), firstText);
+                assertTrue(firstText.contains("Elasticsearch at " + node.url() + " did not accept writes for"), firstText);
+                assertTrue(firstText.contains("run the same load again to finish; nothing is written twice"), firstText);
             } else {
                 assertEquals(0, first.exitValue(), firstText);
                 long[] summary = summary(firstText);
