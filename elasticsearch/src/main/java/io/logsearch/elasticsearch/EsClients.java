@@ -20,6 +20,17 @@ import org.elasticsearch.client.RestClientBuilder;
 /** Creates Elasticsearch clients from {@link EsSettings}. Close a client with {@code client._transport().close()}. */
 public final class EsClients {
 
+    /**
+     * Connections to the cluster: as many as the API server has request threads (Javalin's Jetty
+     * pool holds 250), so requests hanging on a stalled Elasticsearch never leave the others, and
+     * {@code /health}, waiting for a connection. The client's default is 10.
+     */
+    static final int MAX_CONNECTIONS = 256;
+    /** How long a request may wait for a byte of the answer; longer is a failure, answered with 503. */
+    static final int SOCKET_TIMEOUT_MILLIS = 30_000;
+    /** How long a request may wait for a free connection when all are taken. */
+    static final int CONNECTION_REQUEST_TIMEOUT_MILLIS = 10_000;
+
     private EsClients() {
     }
 
@@ -32,7 +43,11 @@ public final class EsClients {
         RestClientBuilder builder = RestClient.builder(HttpHost.create(settings.url()));
         settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + key)}));
         Optional<SSLContext> ssl = settings.caCertificate().map(EsClients::trusting);
+        builder.setRequestConfigCallback(request -> request
+                .setSocketTimeout(SOCKET_TIMEOUT_MILLIS)
+                .setConnectionRequestTimeout(CONNECTION_REQUEST_TIMEOUT_MILLIS));
         builder.setHttpClientConfigCallback(http -> {
+            http.setMaxConnPerRoute(MAX_CONNECTIONS).setMaxConnTotal(MAX_CONNECTIONS);
             settings.credentials().ifPresent(c -> {
                 BasicCredentialsProvider provider = new BasicCredentialsProvider();
                 provider.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(c.username(), c.password()));

@@ -2,11 +2,13 @@ package io.logsearch.testsupport;
 
 import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
+import io.logsearch.localnode.RunningNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +18,9 @@ import java.util.stream.Stream;
  * and removes the directory, and a node that fails to start leaves neither behind.
  */
 public final class EphemeralNode implements AutoCloseable {
+
+    /** Test machines run several builds and nodes at once: a node there may start slowly. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final LocalNode node;
 
@@ -42,7 +47,7 @@ public final class EphemeralNode implements AutoCloseable {
         while (transportPort == httpPort) {
             transportPort = Ports.free();
         }
-        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
+        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings), START_TIMEOUT));
         try {
             ephemeral.node.start(message -> System.err.println("[test-support] " + message));
             return ephemeral;
@@ -62,6 +67,22 @@ public final class EphemeralNode implements AutoCloseable {
 
     public String url() {
         return node.settings().url();
+    }
+
+    /**
+     * Kills the node with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown, no
+     * flush. Its data directory stays as it is, for {@link #restart()}.
+     */
+    public void kill() {
+        RunningNode running = node.running().orElseThrow(() -> new IllegalStateException("the test node at " + url() + " is not running"));
+        ProcessHandle process = ProcessHandle.of(running.pid()).orElseThrow(() -> new IllegalStateException("no process " + running.pid()));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Starts the node again on the same ports and data directory, after {@link #kill()} or a stop. */
+    public void restart() {
+        node.start(message -> System.err.println("[test-support] " + message));
     }
 
     /** Stops the node, then removes its directory even when stopping failed. */
