@@ -4,6 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.storage.EventDocuments;
 import io.logsearch.storage.StoredDocument;
@@ -21,8 +25,15 @@ final class EsEventDocuments implements EventDocuments {
 
     private final ElasticsearchClient client;
 
+    /**
+     * Reads the sources with decimals as exact decimals, not doubles, so a changed digit that a
+     * double would round away still changes the document; over the connection of {@code client}.
+     */
     EsEventDocuments(ElasticsearchClient client) {
-        this.client = client;
+        this.client = client._transport() instanceof RestClientTransport transport
+                ? new ElasticsearchClient(new RestClientTransport(transport.restClient(), new JacksonJsonpMapper(
+                        JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build())))
+                : client;
     }
 
     @Override
