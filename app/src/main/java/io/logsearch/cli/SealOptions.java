@@ -1,11 +1,13 @@
 package io.logsearch.cli;
 
+import io.logsearch.api.integrity.IntegrityCheck;
 import io.logsearch.integrity.DigestDirectory;
 import io.logsearch.integrity.DigestSigner;
 import io.logsearch.integrity.Sealer;
 import io.logsearch.integrity.SignatureCheck;
 import io.logsearch.integrity.SigningKeys;
 import io.logsearch.integrity.SortedLeaves;
+import io.logsearch.integrity.Verifier;
 import io.logsearch.storage.EventStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +45,24 @@ final class SealOptions {
     /** The sealer of {@code store}, when sealing is on; it sorts in {@code workDir}. */
     Optional<Sealer> sealer(EventStore store, Path workDir) throws IOException {
         return enabled() ? Optional.of(sealer(store, digestDir, keys, workDir)) : Optional.empty();
+    }
+
+    /** What {@code GET /v1/integrity} verifies with, when sealing is on: each request sorts in a directory of its own. */
+    Optional<IntegrityCheck> integrityCheck(EventStore store) {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        Path publicKey = keys.resolve(SigningKeys.PUBLIC_KEY_FILE);
+        DigestDirectory digests = new DigestDirectory(digestDir);
+        return Optional.of((from, to) -> {
+            Path work = workDir();
+            try {
+                return new Verifier(store, digests, new SignatureCheck(SigningKeys.readPublic(publicKey)), work,
+                        SortedLeaves.DEFAULT_RUN_SIZE).verify(from, to);
+            } finally {
+                Files.deleteIfExists(work);
+            }
+        });
     }
 
     static Sealer sealer(EventStore store, Path digestDir, Path keys, Path workDir) throws IOException {

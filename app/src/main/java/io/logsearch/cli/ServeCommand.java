@@ -71,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             cfg.store = events;
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
+            cfg.integrity = seal.integrityCheck(events);
         });
         System.out.println("logsearch is serving http://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
         ShutdownSteps shutdown = ShutdownSteps.install();
