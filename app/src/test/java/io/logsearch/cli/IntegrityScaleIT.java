@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.logsearch.generator.ExportGenerator;
 import io.logsearch.generator.GeneratorSpec;
 import io.logsearch.integrity.SigningKeys;
-import io.logsearch.testsupport.EphemeralNode;
+import io.logsearch.testsupport.RealElasticsearch;
+import io.logsearch.testsupport.TestElasticsearch;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * About a million generated events, loaded into a node of the test's own, are sealed and verified
+ * About a million generated events, loaded into the test Elasticsearch, are sealed and verified
  * by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput and peak
  * resident memory (VmHWM). {@code -Dintegrity.events=N} changes the number.
  */
 @Tag("extended")
+@ExtendWith(RealElasticsearch.class)
 class IntegrityScaleIT {
 
     private static final long EVENTS = Long.getLong("integrity.events", 1_000_000);
@@ -38,30 +41,29 @@ class IntegrityScaleIT {
     }
 
     @Test
-    void aMillionEventsAreSealedAndVerifiedWithA256MbHeap() throws Exception {
+    void aMillionEventsAreSealedAndVerifiedWithA256MbHeap(TestElasticsearch es) throws Exception {
         Path export = dir.resolve("authing.ndjson");
         try (OutputStream out = Files.newOutputStream(export)) {
             ExportGenerator.forSource("authing").write(new GeneratorSpec(EVENTS, DAYS, 16, Instant.parse("2026-11-05T00:00:00Z")), out);
         }
         SigningKeys.write(SigningKeys.generate(), dir.resolve("keys"));
         String digests = dir.resolve("digests").toString();
-        try (EphemeralNode node = EphemeralNode.start()) {
-            Map<String, String> env = Map.of("ES_URL", node.url());
-            Run load = run(env, 30, "load", "--source", "authing", "--index", "scale", export.toString());
-            Files.delete(export);
-            Map<String, String> small = Map.of("ES_URL", node.url(), "LOGSEARCH_JAVA_OPTS", "-Xmx256m");
-            Run seal = run(small, 30, "seal", "--index", "scale", "--digest-dir", digests, "--keys", dir.resolve("keys").toString());
-            assertTrue(seal.output().contains("refused=0"), seal.output());
-            long sealed = Pattern.compile(": (\\d+) events, root").matcher(seal.output()).results()
-                    .mapToLong(m -> Long.parseLong(m.group(1))).sum();
-            Run verify = run(small, 30, "verify", "--index", "scale", "--digest-dir", digests,
-                    "--public-key", dir.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE).toString());
-            assertTrue(verify.output().endsWith("intact\n"), verify.output());
-            System.out.printf("integrity at scale: %,d events in %d partitions; load %.0f s; seal %.1f s (%,.0f events/s, VmHWM %,d MB);"
-                            + " verify %.1f s (%,.0f events/s, VmHWM %,d MB); -Xmx256m%n",
-                    sealed, DAYS, load.seconds(), seal.seconds(), sealed / seal.seconds(), seal.peakKb() / 1024,
-                    verify.seconds(), sealed / verify.seconds(), verify.peakKb() / 1024);
-        }
+        String base = es.indexBase();
+        Run load = run(Map.of("ES_URL", es.url()), 40, "load", "--source", "authing", "--index", base, export.toString());
+        Files.delete(export);
+        Map<String, String> small = Map.of("ES_URL", es.url(), "LOGSEARCH_JAVA_OPTS", "-Xmx256m");
+        Run seal = run(small, 30, "seal", "--index", base, "--digest-dir", digests, "--keys", dir.resolve("keys").toString());
+        assertTrue(seal.output().contains("refused=0"), seal.output());
+        long sealed = Pattern.compile(": (\\d+) events, root").matcher(seal.output()).results()
+                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        long partitions = Pattern.compile(": (\\d+) events, root").matcher(seal.output()).results().count();
+        Run verify = run(small, 30, "verify", "--index", base, "--digest-dir", digests,
+                "--public-key", dir.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE).toString());
+        assertTrue(verify.output().endsWith("intact\n"), verify.output());
+        System.out.printf("integrity at scale: %,d events in %d partitions; load %.0f s; seal %.1f s (%,.0f events/s, VmHWM %,d MB);"
+                        + " verify %.1f s (%,.0f events/s, VmHWM %,d MB); -Xmx256m%n",
+                sealed, partitions, load.seconds(), seal.seconds(), sealed / seal.seconds(), seal.peakKb() / 1024,
+                verify.seconds(), sealed / verify.seconds(), verify.peakKb() / 1024);
     }
 
     /** Runs the CLI to its end, sampling the peak resident memory of its JVM (the launcher execs java in the same process). */

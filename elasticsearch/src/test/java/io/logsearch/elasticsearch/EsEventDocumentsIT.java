@@ -64,4 +64,16 @@ class EsEventDocumentsIT {
         assertThrows(StorageException.class, () -> store.documents().forEach(base + "-2026.11.03", seen::remove),
                 "a partition that is not there is an error");
     }
+
+    @Test
+    void decimalsComeBackExactlyNotAsDoubles() throws IOException {
+        String partition = base + "-2026.11.04";
+        client.indices().create(c -> c.index(partition).mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)));
+        client.index(i -> i.index(partition).id("d").refresh(Refresh.True)
+                .withJson(new java.io.StringReader("{\"@timestamp\":\"2026-11-04T00:00:00Z\",\"amount\":0.10000000000000000001}")));
+        EsEventStore store = EsEventStore.on(client, Partitioning.daily(base), 0);
+        java.util.List<java.math.BigDecimal> amounts = new java.util.ArrayList<>();
+        store.documents().forEach(partition, document -> amounts.add(document.source().get("amount").decimalValue()));
+        assertEquals(java.util.List.of(new java.math.BigDecimal("0.10000000000000000001")), amounts);
+    }
 }
