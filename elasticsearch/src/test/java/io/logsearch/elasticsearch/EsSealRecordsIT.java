@@ -71,7 +71,7 @@ class EsSealRecordsIT {
         assertArrayEquals(utf8("{\"a\":1}"), seals.all().get(0).bytes(), "the first record stays");
 
         String index = base + "-digests";
-        assertEquals("true", client.indices().getSettings(g -> g.index(index)).get(index).settings().index().hidden());
+        assertEquals("true", String.valueOf(client.indices().getSettings(g -> g.index(index)).get(index).settings().index().hidden()));
         assertTrue(client.indices().getMapping(g -> g.index(index)).get(index).mappings().properties().keySet()
                 .equals(java.util.Set.of("record", "kind", "chunk", "bytes")), "its own mapping, not the events'");
         assertEquals(0, client.count(c -> c.index(store.partitions().allPartitions())).count(), "the events' pattern does not see it");
