@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import io.logsearch.mappings.Partitioning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -121,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant");
+            throw new TypeConversionException("'" + value + "' is neither a date (YYYY-MM-DD) nor an ISO-8601 instant");
         }
     }
 }

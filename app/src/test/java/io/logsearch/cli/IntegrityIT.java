@@ -245,6 +245,32 @@ class IntegrityIT {
         assertTrue(verified.endsWith("intact\n") && !verified.contains("no digest"), verified);
     }
 
+    @Test
+    void serveSealsPeriodicallyAndAnswersTheReport(TestElasticsearch es) throws Exception {
+        String base = es.indexBase() + "-serve";
+        bulk(es, base, 20);
+        SigningKeys.write(SigningKeys.generate(), dir.resolve("keys"));
+        Path output = dir.resolve("serve.txt");
+        Process serve = Launcher.start(Map.of("ES_URL", es.url()), output, "serve", "--index", base, "--port", "0",
+                "--seal-keys", dir.resolve("keys").toString(), "--digest-dir", dir.resolve("digests").toString(), "--seal-interval", "2s");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.readString(output).contains("seal: sealed=2 refused=0")) {
+                assertTrue(serve.isAlive() && System.nanoTime() < deadline, "serve seals: " + Files.readString(output));
+                Thread.sleep(200);
+            }
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("serving http://127.0.0.1:(\\d+)/").matcher(Files.readString(output));
+            assertTrue(port.find(), Files.readString(output));
+            String report = get("http://127.0.0.1:" + port.group(1) + "/v1/integrity?startDate=2026-11-01&endDate=2026-11-01");
+            assertTrue(report.startsWith("{\"intact\":true,\"partitions\":[{\"partition\":\"" + base + "-2026.11.01\",\"intact\":true,"
+                    + "\"sealedVersion\":1,"), report);
+            assertTrue(!report.contains("2026.11.02"), report);
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(1, TimeUnit.MINUTES), "serve stops");
+        }
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

@@ -24,14 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * About a million generated events, loaded into the test Elasticsearch, are sealed and verified
  * by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput and peak
- * resident memory (VmHWM). {@code -Dintegrity.events=N} changes the number.
+ * resident memory (VmHWM). {@code -Dintegrity.events=N} and {@code -Dintegrity.days=D} change the
+ * number and the days (partitions) they spread over.
  */
 @Tag("extended")
 @ExtendWith(RealElasticsearch.class)
 class IntegrityScaleIT {
 
     private static final long EVENTS = Long.getLong("integrity.events", 1_000_000);
-    private static final int DAYS = 4;
+    private static final int DAYS = Integer.getInteger("integrity.days", 4);
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     @TempDir
@@ -60,7 +61,7 @@ class IntegrityScaleIT {
         Run verify = run(small, 30, "verify", "--index", base, "--digest-dir", digests,
                 "--public-key", dir.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE).toString());
         assertTrue(verify.output().endsWith("intact\n"), verify.output());
-        System.out.printf("integrity at scale: %,d events in %d partitions; load %.0f s; seal %.1f s (%,.0f events/s, VmHWM %,d MB);"
+        System.out.printf("integrity at scale: %,d events in %d partition(s); load %.0f s; seal %.1f s (%,.0f events/s, VmHWM %,d MB);"
                         + " verify %.1f s (%,.0f events/s, VmHWM %,d MB); -Xmx256m%n",
                 sealed, partitions, load.seconds(), seal.seconds(), sealed / seal.seconds(), seal.peakKb() / 1024,
                 verify.seconds(), sealed / verify.seconds(), verify.peakKb() / 1024);
