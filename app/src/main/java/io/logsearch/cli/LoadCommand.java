@@ -6,9 +6,14 @@ import io.logsearch.indexer.load.LoadFailedException;
 import io.logsearch.indexer.load.LoadSummary;
 import io.logsearch.indexer.load.Loader;
 import io.logsearch.indexer.read.ExportInput;
+import io.logsearch.integrity.Sealer;
 import io.logsearch.storage.BulkSettings;
+import io.logsearch.storage.EventStore;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
         "Bulk-load vendor exports into Elasticsearch.",
         "Accepts response bodies (one, concatenated, or one per line),",
         "JSON arrays or NDJSON of records, gzipped or not; files, directories (recursively), or - for stdin.",
-        "Loading the same export again indexes nothing new and counts the records as duplicates."})
+        "Loading the same export again indexes nothing new and counts the records as duplicates.",
+        "With --seal-keys and --digest-dir, seals the index base afterwards (as 'seal' does)."})
 final class LoadCommand implements Callable<Integer> {
 
     @Spec
@@ -31,9 +37,13 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     ExportOptions export;
 
+    @Mixin
+    SealOptions seal;
+
     @Override
     public Integer call() throws IOException {
         List<ExportInput> inputs = export.inputs(spec);
+        seal.enabled();
         LoadCounters counters = new LoadCounters();
         long totalBytes = inputs.stream().mapToLong(i -> i.size().orElse(0)).sum();
         try (Elasticsearch es = Elasticsearch.fromEnvironment();
@@ -47,7 +57,23 @@ final class LoadCommand implements Callable<Integer> {
                 throw e;
             }
             System.out.println(summary.line());
-            return ExportOptions.report(rejected, counters);
+            int status = ExportOptions.report(rejected, counters);
+            int sealed = sealAfterLoad(index.on(es.client()));
+            return status == ExitCodes.OK ? sealed : status;
+        }
+    }
+
+    private int sealAfterLoad(EventStore store) throws IOException {
+        Path work = SealOptions.workDir();
+        try {
+            Optional<Sealer> sealer = seal.sealer(store, work);
+            if (sealer.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            store.partitionAdmin().refresh();
+            return SealCommand.report(sealer.get().seal());
+        } finally {
+            Files.deleteIfExists(work);
         }
     }
 

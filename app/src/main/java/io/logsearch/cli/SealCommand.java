@@ -1,18 +1,12 @@
 package io.logsearch.cli;
 
-import io.logsearch.integrity.DigestDirectory;
-import io.logsearch.integrity.DigestSigner;
 import io.logsearch.integrity.PartitionDigest;
 import io.logsearch.integrity.PartitionReport;
 import io.logsearch.integrity.Sealer;
-import io.logsearch.integrity.SignatureCheck;
 import io.logsearch.integrity.SigningKeys;
-import io.logsearch.integrity.SortedLeaves;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,23 +29,25 @@ final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PublicKey publicKey = SigningKeys.readPublic(keys.resolve(SigningKeys.PUBLIC_KEY_FILE));
-        DigestSigner signer = new DigestSigner(SigningKeys.readPrivate(keys.resolve(SigningKeys.PRIVATE_KEY_FILE)), publicKey);
-        Path work = Files.createTempDirectory("logsearch-seal-");
+        Path work = SealOptions.workDir();
         try (Elasticsearch es = Elasticsearch.fromEnvironment()) {
-            Sealer.Result result = new Sealer(index.on(es.client()), new DigestDirectory(digestDir), signer,
-                    new SignatureCheck(publicKey), Clock.systemUTC(), work, SortedLeaves.DEFAULT_RUN_SIZE).seal();
-            for (PartitionDigest digest : result.sealed()) {
-                System.out.println("sealed " + digest.partition() + " version " + digest.version() + ": "
-                        + digest.documentCount() + " events, root " + digest.merkleRoot());
-            }
-            for (PartitionReport report : result.refused()) {
-                System.out.println("not sealed, " + VerifyCommand.describe(report));
-            }
-            System.out.println("sealed=" + result.sealed().size() + " refused=" + result.refused().size());
-            return result.refused().isEmpty() ? ExitCodes.OK : ExitCodes.TAMPERED;
+            Sealer.Result result = SealOptions.sealer(index.on(es.client()), digestDir, keys, work).seal();
+            return report(result);
         } finally {
             Files.deleteIfExists(work);
         }
+    }
+
+    /** Prints what a seal did; the exit status is {@link ExitCodes#TAMPERED} when it refused a partition. */
+    static int report(Sealer.Result result) {
+        for (PartitionDigest digest : result.sealed()) {
+            System.out.println("sealed " + digest.partition() + " version " + digest.version() + ": "
+                    + digest.documentCount() + " events, root " + digest.merkleRoot());
+        }
+        for (PartitionReport report : result.refused()) {
+            System.out.println("not sealed, " + VerifyCommand.describe(report));
+        }
+        System.out.println("sealed=" + result.sealed().size() + " refused=" + result.refused().size());
+        return result.refused().isEmpty() ? ExitCodes.OK : ExitCodes.TAMPERED;
     }
 }

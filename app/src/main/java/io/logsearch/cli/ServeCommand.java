@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +48,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Key for signing paging cursors (else $LOGSEARCH_CURSOR_SECRET; else random, and cursors die with the process).")
     Path cursorSecretFile;
 
+    @Mixin
+    SealOptions seal;
+
+    @Option(names = "--seal-interval", paramLabel = "AGE", converter = OptionConverters.Age.class,
+            description = "With --seal-keys and --digest-dir: seal every AGE (e.g. 15m; default 1h).")
+    Duration sealInterval;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         Optional<Tokens> tokens = tokens(spec, tokensFile);
@@ -58,14 +66,17 @@ final class ServeCommand implements Callable<Integer> {
         es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
                 + " Until it answers, the API answers 503."));
         EventStore events = index.on(es.client());
+        Optional<PeriodicSeal> sealing = PeriodicSeal.start(seal, events, Optional.ofNullable(sealInterval));
         Javalin server = ApiServer.start(bind, port, cfg -> {
             cfg.store = events;
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
+            cfg.integrity = seal.integrityCheck(events);
         });
         System.out.println("logsearch is serving http://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
         ShutdownSteps shutdown = ShutdownSteps.install();
         shutdown.add("close the Elasticsearch client", es::close);
+        sealing.ifPresent(periodic -> shutdown.add("stop sealing", periodic::close));
         shutdown.add("stop the server", server::stop);
         shutdown.add("say so", () -> System.out.println("Stopping..."));
         shutdown.await();

@@ -1,58 +1,83 @@
 package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.storage.EventDocuments;
+import io.logsearch.storage.FailureKind;
+import io.logsearch.storage.StorageException;
 import io.logsearch.storage.StoredDocument;
-import java.util.List;
+import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NStringEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 
 /**
  * A partition's documents through a point in time, paged with {@code search_after} on
  * {@code _shard_doc}: Elasticsearch refuses to sort on {@code _id}, so the order is the store's.
+ * The pages are read with decimals as exact decimals, not doubles (as the client's mapper reads
+ * them), so a changed digit that a double would round away still changes the document.
  */
 final class EsEventDocuments implements EventDocuments {
 
     private static final int PAGE = 1000;
     private static final String KEEP_ALIVE = "2m";
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final ElasticsearchClient client;
+    private final RestClient rest;
 
     EsEventDocuments(ElasticsearchClient client) {
         this.client = client;
+        if (!(client._transport() instanceof RestClientTransport transport)) {
+            throw new IllegalArgumentException("reading stored documents needs a client on a RestClientTransport");
+        }
+        this.rest = transport.restClient();
     }
 
     @Override
     public void forEach(String partition, Consumer<StoredDocument> consumer) {
         String pit = Failures.attempt(() -> client.openPointInTime(p -> p.index(partition).keepAlive(k -> k.time(KEEP_ALIVE))).id());
         try {
-            List<FieldValue> after = List.of();
+            Optional<JsonNode> after = Optional.empty();
             while (true) {
-                List<FieldValue> from = after;
-                SearchResponse<ObjectNode> page = Failures.attempt(() -> client.search(s -> {
-                    s.pit(p -> p.id(pit).keepAlive(k -> k.time(KEEP_ALIVE)))
-                            .size(PAGE)
-                            .trackTotalHits(t -> t.enabled(false))
-                            .sort(o -> o.field(f -> f.field("_shard_doc")));
-                    if (!from.isEmpty()) {
-                        s.searchAfter(from);
+                ObjectNode body = JSON.createObjectNode().put("size", PAGE).put("track_total_hits", false);
+                body.putObject("pit").put("id", pit).put("keep_alive", KEEP_ALIVE);
+                body.putArray("sort").addObject().put("_shard_doc", "asc");
+                after.ifPresent(sort -> body.set("search_after", sort));
+                JsonNode hits = page(body).path("hits").path("hits");
+                for (JsonNode hit : hits) {
+                    if (!(hit.get("_source") instanceof ObjectNode source)) {
+                        throw new StorageException(FailureKind.FATAL, "a stored document has no source",
+                                "document " + hit.path("_id").asText() + " of " + partition + " came back without _source", null);
                     }
-                    return s;
-                }, ObjectNode.class));
-                List<Hit<ObjectNode>> hits = page.hits().hits();
-                for (Hit<ObjectNode> hit : hits) {
-                    consumer.accept(new StoredDocument(hit.id(), hit.source()));
+                    consumer.accept(new StoredDocument(hit.path("_id").asText(), source));
                 }
                 if (hits.size() < PAGE) {
                     return;
                 }
-                after = hits.get(hits.size() - 1).sort();
+                after = Optional.of((ArrayNode) hits.get(hits.size() - 1).get("sort"));
             }
         } finally {
             Failures.attempt(() -> client.closePointInTime(c -> c.id(pit)));
         }
+    }
+
+    private JsonNode page(ObjectNode body) {
+        return Failures.attempt(() -> {
+            Request request = new Request("POST", "/_search");
+            request.setEntity(new NStringEntity(body.toString(), ContentType.APPLICATION_JSON));
+            try (InputStream in = rest.performRequest(request).getEntity().getContent()) {
+                return JSON.readTree(in);
+            }
+        });
     }
 }

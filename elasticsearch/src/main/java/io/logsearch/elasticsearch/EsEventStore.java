@@ -8,6 +8,7 @@ import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
 import io.logsearch.storage.EventWriter;
+import io.logsearch.storage.SealRecords;
 
 /**
  * The events of one index base in one Elasticsearch cluster: date partitions named by
@@ -77,6 +78,11 @@ public final class EsEventStore implements EventStore {
     @Override
     public EventDocuments documents() {
         return new EsEventDocuments(client);
+    }
+
+    @Override
+    public SealRecords seals() {
+        return new EsSealRecords(client, base(), replicas);
     }
 
     @Override

@@ -28,11 +28,13 @@ class EsEventDocumentsIT {
 
     private static ElasticsearchClient client;
     private static String base;
+    private static String url;
 
     @BeforeAll
     static void connect(TestElasticsearch es) {
         client = EsClients.create(EsSettings.of(es.url()));
         base = es.indexBase();
+        url = es.url();
     }
 
     @AfterAll
@@ -63,5 +65,21 @@ class EsEventDocumentsIT {
         assertEquals(2500, seen.size(), "an empty partition hands over nothing");
         assertThrows(StorageException.class, () -> store.documents().forEach(base + "-2026.11.03", seen::remove),
                 "a partition that is not there is an error");
+    }
+
+    @Test
+    void decimalsComeBackExactlyNotAsDoubles() throws Exception {
+        String partition = base + "-2026.11.04";
+        client.indices().create(c -> c.index(partition).mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)));
+        // over plain HTTP: the client would parse the number into a double before sending it
+        java.net.http.HttpResponse<String> indexed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(url + "/" + partition + "/_doc/d?refresh=true")).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"@timestamp\":\"2026-11-04T00:00:00Z\",\"amount\":0.10000000000000000001}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, indexed.statusCode(), indexed.body());
+        EsEventStore store = EsEventStore.on(client, Partitioning.daily(base), 0);
+        java.util.List<java.math.BigDecimal> amounts = new java.util.ArrayList<>();
+        store.documents().forEach(partition, document -> amounts.add(document.source().get("amount").decimalValue()));
+        assertEquals(java.util.List.of(new java.math.BigDecimal("0.10000000000000000001")), amounts);
     }
 }

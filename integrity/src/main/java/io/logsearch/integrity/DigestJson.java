@@ -56,6 +56,7 @@ public final class DigestJson {
                 text(node, "previousDigestHash"),
                 instant(node, "created"),
                 text(node, "keyId"),
+                retired(node),
                 text(node, "signature"));
     }
 
@@ -71,6 +72,9 @@ public final class DigestJson {
         node.put("previousDigestHash", digest.previousDigestHash());
         node.put("created", digest.created().toString());
         node.put("keyId", digest.keyId());
+        if (digest.retired()) {
+            node.put("retired", true);
+        }
         return node;
     }
 
@@ -104,6 +108,18 @@ public final class DigestJson {
             throw new IllegalArgumentException("a digest's '" + name + "' is not a whole number");
         }
         return value.longValue();
+    }
+
+    /** Only a retirement record has the member {@code retired}, so the digests before it keep their bytes. */
+    private static boolean retired(JsonNode node) {
+        JsonNode value = node.get("retired");
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean() || !value.booleanValue()) {
+            throw new IllegalArgumentException("a digest's 'retired' is true when present");
+        }
+        return true;
     }
 
     private static Instant instant(JsonNode node, String name) {

@@ -39,7 +39,7 @@ public final class PartitionComparison {
         }
         boolean leavesMatch = sealedRoot.count() == digest.documentCount()
                 && sealedRoot.root().equals(digest.merkleRoot());
-        return new PartitionReport(digest.partition(), digest.version(), signatureValid, leavesMatch,
+        return new PartitionReport(digest.partition(), digest.version(), digest.retired(), signatureValid, leavesMatch,
                 modified.result(), deleted.result(), inserted.result());
     }
 
@@ -50,7 +50,7 @@ public final class PartitionComparison {
         for (Leaf leaf = take(current, currentRoot); leaf != null; leaf = take(current, currentRoot)) {
             inserted.add(leaf.id());
         }
-        return new PartitionReport(partition, 0, true, true, TamperedIds.none(), TamperedIds.none(), inserted.result());
+        return new PartitionReport(partition, 0, false, true, true, TamperedIds.none(), TamperedIds.none(), inserted.result());
     }
 
     /** The next leaf, checked to be in order by folding it into {@code root}; null at the end. */

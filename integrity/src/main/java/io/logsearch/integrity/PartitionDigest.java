@@ -7,7 +7,9 @@ import java.time.Instant;
  * their Merkle root over the sorted ({@code _id}, SHA-256 of canonical {@code _source}) pairs, the
  * {@code @timestamp}s they span, and the hash of the digest sealed before it in the index base's
  * chain ({@link #GENESIS} for the first). {@code signature} is Ed25519 (base64) over
- * {@link DigestJson#signedBytes}, by the key {@code keyId}; {@link #UNSIGNED} before signing.
+ * {@link DigestJson#signedBytes}, by the key {@code keyId}; {@link #UNSIGNED} before signing. A
+ * {@code retired} digest records that {@code prune} deleted the partition on purpose: it holds no
+ * events, and its time range is the one of the version before it.
  */
 public record PartitionDigest(
         String base,
@@ -20,6 +22,7 @@ public record PartitionDigest(
         String previousDigestHash,
         Instant created,
         String keyId,
+        boolean retired,
         String signature) {
 
     /** The previous digest hash of a chain's first digest. */
@@ -36,6 +39,9 @@ public record PartitionDigest(
         if (documentCount < 0) {
             throw new IllegalArgumentException("a negative document count: " + documentCount);
         }
+        if (retired && documentCount != 0) {
+            throw new IllegalArgumentException("a retired partition holds no events, not " + documentCount);
+        }
         if (latest.isBefore(earliest)) {
             throw new IllegalArgumentException("the time range ends (" + latest + ") before it starts (" + earliest + ")");
         }
@@ -43,6 +49,12 @@ public record PartitionDigest(
 
     public PartitionDigest signed(String signatureBase64) {
         return new PartitionDigest(base, partition, version, documentCount, merkleRoot, earliest, latest,
-                previousDigestHash, created, keyId, signatureBase64);
+                previousDigestHash, created, keyId, retired, signatureBase64);
+    }
+
+    /** The unsigned record, chained after {@code previousDigestHash}, that this partition was pruned. */
+    public PartitionDigest retirement(String previousHash, Instant at) {
+        return new PartitionDigest(base, partition, version + 1, 0, new MerkleRoot().root(), earliest, latest,
+                previousHash, at, keyId, true, UNSIGNED);
     }
 }

@@ -5,11 +5,13 @@ package io.logsearch.integrity;
  * ({@code sealedVersion} 0: the partition has no digest, so all its events are {@code inserted}).
  * {@code signatureValid} is false when the digest's signature is not the key's; {@code leavesMatch}
  * false when the digest's stored leaves do not give its signed root and count (the leaf file was
- * rewritten, so the ids named against it cannot be trusted).
+ * rewritten, so the ids named against it cannot be trusted). {@code retired}: the latest digest
+ * records that {@code prune} deleted the partition.
  */
 public record PartitionReport(
         String partition,
         int sealedVersion,
+        boolean retired,
         boolean signatureValid,
         boolean leavesMatch,
         TamperedIds modified,

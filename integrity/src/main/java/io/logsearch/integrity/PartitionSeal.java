@@ -19,6 +19,7 @@ public final class PartitionSeal implements Closeable {
     private final SortedLeaves leaves;
     private Instant earliest = Instant.MAX;
     private Instant latest = Instant.MIN;
+    private long count;
 
     public PartitionSeal(Path workDir, int runSize) {
         this.leaves = new SortedLeaves(workDir, runSize);
@@ -35,6 +36,12 @@ public final class PartitionSeal implements Closeable {
         leaves.add(Leaf.of(id, document));
         earliest = timestamp.isBefore(earliest) ? timestamp : earliest;
         latest = timestamp.isAfter(latest) ? timestamp : latest;
+        count++;
+    }
+
+    /** How many events were added. */
+    public long count() {
+        return count;
     }
 
     /** Writes the leaves to {@code leafFile} and returns the unsigned digest of them; fails when there are none. */
@@ -52,7 +59,7 @@ public final class PartitionSeal implements Closeable {
             throw new IllegalStateException("partition " + partition + " holds no events: nothing to seal");
         }
         return new PartitionDigest(base, partition, version, root.count(), root.root(), earliest, latest,
-                previousDigestHash, created, keyId, PartitionDigest.UNSIGNED);
+                previousDigestHash, created, keyId, false, PartitionDigest.UNSIGNED);
     }
 
     private static Instant timestamp(String id, JsonNode document) {

@@ -16,7 +16,7 @@ class ChainCheckTest {
     private static PartitionDigest digest(String partition, int version, PartitionDigest previous, int minute) {
         return SIGNER.sign(new PartitionDigest("b", partition, version, 1, "ab".repeat(32), Instant.EPOCH, Instant.EPOCH,
                 previous == null ? PartitionDigest.GENESIS : DigestJson.hash(previous),
-                Instant.parse("2026-12-03T10:00:00Z").plusSeconds(60L * minute), SIGNER.keyId(), PartitionDigest.UNSIGNED));
+                Instant.parse("2026-12-03T10:00:00Z").plusSeconds(60L * minute), SIGNER.keyId(), false, PartitionDigest.UNSIGNED));
     }
 
     private static List<PartitionDigest> chain() {

@@ -22,7 +22,7 @@ class DigestSigningTest {
     static PartitionDigest unsigned(String keyId, String partition, int version, String previous) {
         return new PartitionDigest("logsearch-events", partition, version, 3, "ab".repeat(32),
                 Instant.parse("2026-12-01T00:00:01Z"), Instant.parse("2026-12-01T23:59:59Z"), previous,
-                Instant.parse("2026-12-03T10:00:00Z"), keyId, PartitionDigest.UNSIGNED);
+                Instant.parse("2026-12-03T10:00:00Z"), keyId, false, PartitionDigest.UNSIGNED);
     }
 
     @Test
@@ -55,14 +55,14 @@ class DigestSigningTest {
         DigestSigner impostor = new DigestSigner(other.getPrivate(), other.getPublic());
         PartitionDigest forged = impostor.sign(new PartitionDigest(signed.base(), signed.partition(), 1, 3,
                 signed.merkleRoot(), signed.earliest(), signed.latest(), signed.previousDigestHash(), signed.created(),
-                impostor.keyId(), PartitionDigest.UNSIGNED));
+                impostor.keyId(), false, PartitionDigest.UNSIGNED));
         assertFalse(new SignatureCheck(KEYS.getPublic()).valid(forged));
     }
 
     @Test
     void theSignerRefusesADigestNamingAnotherKey() {
         PartitionDigest digest = new PartitionDigest("b", "b-2026.12.01", 1, 1, "ab".repeat(32), Instant.EPOCH,
-                Instant.EPOCH, PartitionDigest.GENESIS, Instant.EPOCH, "0123456789abcdef", PartitionDigest.UNSIGNED);
+                Instant.EPOCH, PartitionDigest.GENESIS, Instant.EPOCH, "0123456789abcdef", false, PartitionDigest.UNSIGNED);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SIGNER.sign(digest));
         assertEquals("the digest names key 0123456789abcdef, this key is " + SIGNER.keyId(), e.getMessage());
     }

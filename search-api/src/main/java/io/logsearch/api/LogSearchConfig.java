@@ -2,6 +2,7 @@ package io.logsearch.api;
 
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.ingest.IngestHandler;
+import io.logsearch.api.integrity.IntegrityCheck;
 import io.logsearch.storage.EventStore;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class LogSearchConfig {
      * gzip body may grow to 16 times this.
      */
     public long maxIngestBytes = IngestHandler.DEFAULT_MAX_BODY_BYTES;
+
+    /** What {@code GET /v1/integrity} verifies with; without it the endpoint answers 404. */
+    public Optional<IntegrityCheck> integrity = Optional.empty();
 
     String prefix() {
         String trimmed = pathPrefix == null ? "" : pathPrefix.trim();

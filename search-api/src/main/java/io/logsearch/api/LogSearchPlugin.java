@@ -12,6 +12,7 @@ import io.logsearch.api.events.HistogramHandler;
 import io.logsearch.api.events.TopHandler;
 import io.logsearch.api.health.HealthHandler;
 import io.logsearch.api.ingest.IngestHandler;
+import io.logsearch.api.integrity.IntegrityHandler;
 import io.logsearch.api.web.OpenApiDocument;
 import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
@@ -58,6 +59,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
+        state.routes.get(prefix + "/v1/integrity", secured(access, new IntegrityHandler(pluginConfig.integrity)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
         state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin())));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));

@@ -31,6 +31,9 @@ public interface EventStore {
 
     EventDocuments documents();
 
+    /** The base's integrity seal records, apart from its events. */
+    SealRecords seals();
+
     /** Where the store is, for messages: e.g. {@code Elasticsearch at http://127.0.0.1:9200}. */
     String description();
 }
