@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback reverse proxy in front of a vendor API that injects faults by a fixed schedule, one
  * entry per request received (retries included): 429 with {@code Retry-After: 1}, 500, a stall longer
- * than the client waits, and a connection dropped half-way through the body. Absolute links in
+ * than the client waits, a connection dropped half-way through the body, and a complete answer whose
+ * body is cut in half (a malformed page). Absolute links in
  * bodies are rewritten to the proxy, as a reverse proxy does.
  */
 final class FaultProxy implements AutoCloseable {
 
-    enum Fault { NONE, TOO_MANY_REQUESTS, SERVER_ERROR, STALL, DROP }
+    enum Fault { NONE, TOO_MANY_REQUESTS, SERVER_ERROR, STALL, DROP, MALFORMED }
 
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "transfer-encoding",
             "upgrade", "expect", "keep-alive");
@@ -85,6 +86,9 @@ final class FaultProxy implements AutoCloseable {
             }
             HttpResponse<byte[]> answer = forward(exchange, requestBody);
             byte[] body = new String(answer.body(), StandardCharsets.UTF_8).replace(target, base()).getBytes(StandardCharsets.UTF_8);
+            if (fault == Fault.MALFORMED) {
+                body = java.util.Arrays.copyOf(body, body.length / 2);
+            }
             answer.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     values.forEach(v -> exchange.getResponseHeaders().add(name, v));

@@ -58,6 +58,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,23 +135,27 @@ class PollerIT {
     }
 
     @Test
+    @Tag("extended")
     void thousandEyes() throws IOException {
         scenario("thousandeyes", base -> new ThousandEyesClient(base + "/compat/thousandeyes/v7", Optional.of(TOKEN), Optional.empty(), false),
                 Optional.empty(), page -> page);
     }
 
     @Test
+    @Tag("extended")
     void onehub() throws IOException {
         scenario("onehub", base -> new OnehubClient(base + "/compat/onehub", Optional.of(TOKEN), List.of()), Optional.empty(), page -> page);
     }
 
     @Test
+    @Tag("extended")
     void authingSignedWithTheAccessKey() throws IOException {
         scenario("authing", base -> new AuthingClient(base + "/compat/authing", KEY_ID, KEY_SECRET, authingPool, Clock.systemUTC()),
                 Optional.of(authingPool), page -> page.put("userPoolId", authingPool));
     }
 
     @Test
+    @Tag("extended")
     void actionHubUserByUser() throws IOException {
         List<String> users = actionHubUsers;
         int[] next = {0};
@@ -173,6 +178,112 @@ class PollerIT {
         assertTrue(signed.getMessage().contains("authing refused access key " + KEY_ID), signed.getMessage());
         assertFalse(signed.getMessage().contains("not-the-secret"), signed.getMessage());
         assertFalse(Files.exists(checkpoints), "no checkpoint is written for a refused source");
+    }
+
+    @Test
+    void aRunStoppedMidWayResumesAtItsPageAndCopiesEachRecordOnce() throws IOException {
+        String copy = es.indexBase() + "-resumed";
+        Path checkpoints = dir.resolve("resumed.json");
+        proxy.schedule(List.of(Fault.NONE));
+        StopSignal stop = new StopSignal();
+        VendorClient onehub = new OnehubClient(proxy.base() + "/compat/onehub", Optional.of(TOKEN), List.of());
+        VendorClient stopsAfterTwoPages = new Delegating(onehub) {
+            private int pages;
+
+            @Override
+            public Optional<PageRequest> next(PageRequest page, Path body) {
+                if (++pages == 2) {
+                    stop.stop();
+                }
+                return super.next(page, body);
+            }
+        };
+        LoadCounters stopped = poll(stopsAfterTwoPages, copy, checkpoints, stop);
+        assertEquals(60, stopped.indexed(), "two pages of 30, the second finished after the stop");
+        Checkpoint pending = new CheckpointFile(checkpoints).read(onehub.checkpointKey()).orElseThrow();
+        assertEquals(Optional.of("3"), pending.pending().map(PageRequest::position), pending.toString());
+
+        LoadCounters resumed = poll(onehub, copy, checkpoints);
+        Map<String, String> expected = documents(origin.base(), "onehub", Optional.empty());
+        assertEquals(expected.size() - 60, resumed.indexed(), "the resumed run starts at page 3");
+        assertEquals(expected, documents(copy, "onehub", Optional.empty()));
+        assertTrue(new CheckpointFile(checkpoints).read(onehub.checkpointKey()).orElseThrow().pending().isEmpty());
+    }
+
+    @Test
+    void aMalformedPageGoesToTheDeadLetterFileWithItsUrlAndTheNextRunGetsItsRecords() throws IOException {
+        String copy = es.indexBase() + "-malformed";
+        Path checkpoints = dir.resolve("malformed.json");
+        VendorClient thousandEyes = new ThousandEyesClient(proxy.base() + "/compat/thousandeyes/v7", Optional.of(TOKEN), Optional.empty(), false);
+        proxy.schedule(List.of(Fault.NONE, Fault.MALFORMED, Fault.NONE, Fault.NONE, Fault.NONE, Fault.NONE, Fault.NONE, Fault.NONE,
+                Fault.NONE, Fault.NONE, Fault.NONE, Fault.NONE));
+        LoadCounters damaged = poll(thousandEyes, copy, checkpoints);
+        assertTrue(damaged.rejected() > 0, "the cut-off page is rejected: " + damaged.rejected());
+        List<String> lines = Files.readAllLines(checkpoints.resolveSibling("rejected.ndjson"));
+        assertFalse(lines.isEmpty());
+        for (String line : lines) {
+            JsonNode rejection = JSON.readTree(line);
+            assertTrue(rejection.path("file").asText().startsWith(proxy.base() + "/compat/thousandeyes/v7/audit-user-events?"), line);
+            assertEquals("thousandeyes", rejection.path("source").asText());
+        }
+        assertTrue(new CheckpointFile(checkpoints).read(thousandEyes.checkpointKey()).orElseThrow().since().equals(Instant.EPOCH),
+                "a run with an unreadable page does not move the checkpoint on");
+
+        proxy.schedule(List.of(Fault.NONE));
+        LoadCounters next = poll(thousandEyes, copy, checkpoints);
+        assertEquals(0, next.rejected());
+        Map<String, String> expected = documents(origin.base(), "thousandeyes", Optional.empty());
+        assertEquals(expected.size(), damaged.indexed() + next.indexed(), "every record once");
+        assertEquals(expected, documents(copy, "thousandeyes", Optional.empty()));
+    }
+
+    /** A vendor client that does what another does, for tests that step in between. */
+    private static class Delegating implements VendorClient {
+        private final VendorClient client;
+
+        Delegating(VendorClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public io.logsearch.indexer.sources.Source source() {
+            return client.source();
+        }
+
+        @Override
+        public String checkpointKey() {
+            return client.checkpointKey();
+        }
+
+        @Override
+        public String credential() {
+            return client.credential();
+        }
+
+        @Override
+        public PageRequest first(TimeSpan span) {
+            return client.first(span);
+        }
+
+        @Override
+        public java.net.http.HttpRequest request(PageRequest page, Duration timeout) {
+            return client.request(page, timeout);
+        }
+
+        @Override
+        public String describe(PageRequest page) {
+            return client.describe(page);
+        }
+
+        @Override
+        public SourceContext context(PageRequest page) {
+            return client.context(page);
+        }
+
+        @Override
+        public Optional<PageRequest> next(PageRequest page, Path body) {
+            return client.next(page, body);
+        }
     }
 
     /**
@@ -211,7 +322,10 @@ class PollerIT {
     }
 
     private static LoadCounters poll(VendorClient vendor, String base, Path checkpoints) throws IOException {
-        StopSignal stop = new StopSignal();
+        return poll(vendor, base, checkpoints, new StopSignal());
+    }
+
+    private static LoadCounters poll(VendorClient vendor, String base, Path checkpoints, StopSignal stop) throws IOException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         LoadCounters counters = new LoadCounters();
         EsEventStore store = EsEventStore.on(client, new Partitioning(base, Granularity.MONTHLY), 0);
