@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** Reading a fetched page's body: whole for the bounded pages of paged APIs, or only checked, streaming, for a whole history. */
 public final class JsonPages {
 
-    public static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonPages() {
     }

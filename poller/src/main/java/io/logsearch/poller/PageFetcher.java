@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches one page into a file, waiting out what may pass: 429 as the vendor asks
@@ -31,7 +30,6 @@ public final class PageFetcher {
     private final Backoff backoff;
     private final StopSignal stop;
     private final Clock clock;
-    private final AtomicLong retries = new AtomicLong();
     private Instant notBefore = Instant.MIN;
 
     public PageFetcher(HttpClient http, PollSettings settings, StopSignal stop, Clock clock) {
@@ -40,11 +38,6 @@ public final class PageFetcher {
         this.backoff = new Backoff(settings);
         this.stop = stop;
         this.clock = clock;
-    }
-
-    /** Requests re-sent so far. */
-    public long retries() {
-        return retries.get();
     }
 
     /**
@@ -96,7 +89,6 @@ public final class PageFetcher {
                 throw new PollFailedException(client.source().id() + ": " + request.uri() + " could not be fetched for "
                         + Duration.between(troubleSince, clock.instant()).toSeconds() + " s (" + retry + " attempts); last: " + lastProblem);
             }
-            retries.incrementAndGet();
             notBefore = clock.instant().plus(pause);
         }
     }

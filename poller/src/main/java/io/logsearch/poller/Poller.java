@@ -52,8 +52,9 @@ public final class Poller {
     }
 
     /**
-     * Pulls everything new: first the rest of a run that was interrupted, then a run up to now.
-     * Returns early, with the checkpoint at the next page, when stopped.
+     * Pulls everything new: first the rest of a run that was interrupted (from its first page again
+     * when its next page can no longer be fetched), then a run up to now. Returns early, with the
+     * checkpoint at the next page, when stopped.
      *
      * @throws CredentialRefusedException when the vendor refuses the credential
      * @throws PollFailedException when the vendor cannot be polled
@@ -63,7 +64,13 @@ public final class Poller {
         new Loader(store, bulk).ensureTemplate();
         Checkpoint checkpoint = checkpoints.read(client.checkpointKey()).orElse(Checkpoint.startingAt(settings.firstSince()));
         if (checkpoint.pending().isPresent()) {
-            checkpoint = run(checkpoint, checkpoint.pending().get(), rejections, counters);
+            PageRequest resumed = checkpoint.pending().get();
+            try {
+                checkpoint = run(checkpoint, resumed, rejections, counters);
+            } catch (PollFailedException e) {
+                // a page the vendor no longer serves (an expired cursor, say): the interrupted run starts over
+                checkpoint = run(checkpoint, client.first(resumed.span()), rejections, counters);
+            }
             if (checkpoint.pending().isPresent()) {
                 return;
             }
