@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ServeCommand.class,
                 LoadCommand.class,
+                PollCommand.class,
                 NormalizeCommand.class,
                 GenerateCommand.class,
                 TemplatesCommand.class,

@@ -40,7 +40,7 @@ public final class Loader {
     }
 
     /** Installs the template unless it is there, waiting out a cluster that is starting or pushing back. */
-    private void ensureTemplate() {
+    public void ensureTemplate() {
         String cluster = store.description();
         RetryBudget budget = new RetryBudget(settings.maxRetryWait());
         for (int retry = 1; ; retry++) {
