@@ -12,7 +12,6 @@ import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.TestCertificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,13 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +114,7 @@ class ApiServerTlsTest {
     private static void assertServesHttps(TestCertificates certificates, TlsIdentity identity) throws Exception {
         Javalin server = start(identity);
         try {
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(certificates.caCertificate())).build();
+            HttpClient client = HttpClient.newBuilder().sslContext(certificates.trustingCa()).build();
             for (String host : new String[] {"127.0.0.1", "localhost"}) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                                 URI.create("https://" + host + ":" + server.port() + "/openapi.yaml")).timeout(Duration.ofSeconds(10)).build(),
@@ -135,18 +130,5 @@ class ApiServerTlsTest {
     private static Javalin start(TlsIdentity identity) {
         EsEventStore nowhere = EsEventStore.on(EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free())), Partitioning.daily("x"), 0);
         return ApiServer.start("127.0.0.1", 0, Optional.of(identity), cfg -> cfg.store = nowhere);
-    }
-
-    static SSLContext trusting(Path caCertificate) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(caCertificate)) {
-            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }
