@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,18 @@ public final class EphemeralNode implements AutoCloseable {
 
     /** Starts a node with further Elasticsearch settings, e.g. {@code thread_pool.write.queue_size}. */
     public static EphemeralNode start(Map<String, String> settings) {
+        return start(LocalNode::new, settings);
+    }
+
+    /**
+     * Starts a node with security on: HTTPS (its CA is {@code node().caCertificate()}) and the
+     * {@code elastic} user with {@code elasticPassword}.
+     */
+    public static EphemeralNode startSecured(String elasticPassword) {
+        return start(node -> LocalNode.secured(node, elasticPassword), Map.of());
+    }
+
+    private static EphemeralNode start(Function<NodeSettings, LocalNode> kind, Map<String, String> settings) {
         Path dir;
         try {
             // open to others: as root the node runs as nobody, who must be able to enter it
@@ -42,7 +55,7 @@ public final class EphemeralNode implements AutoCloseable {
         while (transportPort == httpPort) {
             transportPort = Ports.free();
         }
-        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
+        EphemeralNode ephemeral = new EphemeralNode(kind.apply(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
         try {
             ephemeral.node.start(message -> System.err.println("[test-support] " + message));
             return ephemeral;
@@ -61,7 +74,7 @@ public final class EphemeralNode implements AutoCloseable {
     }
 
     public String url() {
-        return node.settings().url();
+        return node.url();
     }
 
     /** Stops the node, then removes its directory even when stopping failed. */

@@ -74,6 +74,11 @@ public record TestCertificates(Path caCertificate, Path certificateChain, Path p
 
     /** A client's TLS context that trusts the test CA alone. */
     public SSLContext trustingCa() throws IOException {
+        return trusting(caCertificate);
+    }
+
+    /** A client's TLS context that trusts the CA certificate in the PEM file {@code caCertificate} alone. */
+    public static SSLContext trusting(Path caCertificate) throws IOException {
         try (InputStream in = Files.newInputStream(caCertificate)) {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
