@@ -38,7 +38,7 @@ final class NodeSecurity {
 
     NodeSecurity(String elasticPassword) {
         if (elasticPassword.length() < 6) {
-            throw new IllegalArgumentException("the elastic user's password must be at least 6 characters, as Elasticsearch demands");
+            throw new IllegalArgumentException("the elastic user's password must be at least 6 characters, as Elasticsearch requires of user passwords");
         }
         this.elasticPassword = elasticPassword;
     }
