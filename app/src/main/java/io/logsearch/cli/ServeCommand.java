@@ -81,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
         });
-        System.out.println("logsearch is serving " + (tls.isPresent() ? "https" : "http") + "://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
+        System.out.println("logsearch is serving " + (tls.isPresent() ? "https" : "http") + "://" + bind + ":" + server.port()
+                + "/ (Elasticsearch at " + es.url() + ")");
         ShutdownSteps shutdown = ShutdownSteps.install();
         shutdown.add("close the Elasticsearch client", es::close);
         shutdown.add("stop the server", server::stop);

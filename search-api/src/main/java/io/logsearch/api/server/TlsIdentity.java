@@ -114,7 +114,7 @@ public final class TlsIdentity {
     }
 
     private static PrivateKey pkcs8(byte[] der, Path file) {
-        for (String algorithm : List.of("RSA", "EC", "Ed25519", "RSASSA-PSS")) {
+        for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (InvalidKeySpecException e) {
