@@ -3,6 +3,8 @@ package io.logsearch.cli;
 import io.javalin.Javalin;
 import io.logsearch.api.auth.Tokens;
 import io.logsearch.api.server.ApiServer;
+import io.logsearch.api.server.SecretFiles;
+import io.logsearch.api.server.TlsIdentity;
 import io.logsearch.storage.EventStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,8 +37,20 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default ${DEFAULT-VALUE}). Any other than loopback needs --tokens.")
+            description = "Address to listen on (default ${DEFAULT-VALUE}). Any other than loopback needs --tokens, and --tls-cert/--tls-key or --insecure-http.")
     String bind;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain, the server's certificate first: serve HTTPS (with --tls-key).")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key of --tls-cert (PKCS#8, PKCS#1 or SEC 1, unencrypted, mode 600).")
+    Path tlsKey;
+
+    @Option(names = "--insecure-http",
+            description = "Serve plain HTTP on an address other than loopback (bearer tokens then cross the network in the clear).")
+    boolean insecureHttp;
 
     @Option(names = "--tokens", paramLabel = "FILE", description = {
             "Bearer tokens file: {\"tokens\": [{\"name\", \"sha256\", \"organizations\": [\"*\"|ids], \"scopes\": [search, ingest, admin],",
@@ -61,19 +75,24 @@ final class ServeCommand implements Callable<Integer> {
         if (tokens.isEmpty()) {
             requireLoopback(spec, bind);
         }
+        Optional<TlsIdentity> tls = tls(spec, tlsCertificate, tlsKey);
+        if (tls.isEmpty() && !insecureHttp) {
+            requirePlainHttpLoopback(spec, bind);
+        }
         Optional<byte[]> secret = cursorSecret(spec, cursorSecretFile);
         Elasticsearch es = Elasticsearch.unchecked();
         es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
                 + " Until it answers, the API answers 503."));
         EventStore events = index.on(es.client());
         Optional<PeriodicSeal> sealing = PeriodicSeal.start(seal, events, Optional.ofNullable(sealInterval));
-        Javalin server = ApiServer.start(bind, port, cfg -> {
+        Javalin server = ApiServer.start(bind, port, tls, cfg -> {
             cfg.store = events;
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
             cfg.integrity = seal.integrityCheck(events);
         });
-        System.out.println("logsearch is serving http://" + bind + ":" + server.port() + "/ (Elasticsearch at " + es.url() + ")");
+        System.out.println("logsearch is serving " + (tls.isPresent() ? "https" : "http") + "://" + bind + ":" + server.port()
+                + "/ (Elasticsearch at " + es.url() + ")");
         ShutdownSteps shutdown = ShutdownSteps.install();
         shutdown.add("close the Elasticsearch client", es::close);
         sealing.ifPresent(periodic -> shutdown.add("stop sealing", periodic::close));
@@ -88,6 +107,7 @@ final class ServeCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try {
+            SecretFiles.requireOwnerOnly(file, "tokens file");
             return Optional.of(Tokens.read(file));
         } catch (NoSuchFileException e) {
             throw new ParameterException(spec.commandLine(), "--tokens: no such file " + file);
@@ -102,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!Files.isReadable(file)) {
                 throw new ParameterException(spec.commandLine(), "--cursor-secret-file: cannot read " + file);
             }
+            ownerOnly(spec, file, "--cursor-secret-file");
             secret = Files.readAllBytes(file);
         } else {
             String env = System.getenv("LOGSEARCH_CURSOR_SECRET");
@@ -116,12 +137,48 @@ final class ServeCommand implements Callable<Integer> {
         return Optional.of(secret);
     }
 
-    static void requireLoopback(CommandSpec spec, String bind) {
+    static Optional<TlsIdentity> tls(CommandSpec spec, Path certificate, Path key) throws IOException {
+        if (certificate == null && key == null) {
+            return Optional.empty();
+        }
+        if (certificate == null || key == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together: give both, or neither for plain HTTP");
+        }
         try {
-            if (!InetAddress.getByName(bind).isLoopbackAddress()) {
-                throw new ParameterException(spec.commandLine(), "--bind " + bind
-                        + " would expose the API beyond this machine without authentication; give --tokens FILE, or bind a loopback address");
-            }
+            TlsIdentity identity = TlsIdentity.read(certificate, key);
+            ownerOnly(spec, key, "--tls-key");
+            return Optional.of(identity);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void ownerOnly(CommandSpec spec, Path file, String option) throws IOException {
+        try {
+            SecretFiles.requireOwnerOnly(file, option);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A bearer token sent over plain HTTP across a network is a leaked token. */
+    static void requirePlainHttpLoopback(CommandSpec spec, String bind) {
+        if (!isLoopback(spec, bind)) {
+            throw new ParameterException(spec.commandLine(), "--bind " + bind
+                    + " would send bearer tokens across the network in the clear; give --tls-cert FILE --tls-key FILE, or --insecure-http");
+        }
+    }
+
+    static void requireLoopback(CommandSpec spec, String bind) {
+        if (!isLoopback(spec, bind)) {
+            throw new ParameterException(spec.commandLine(), "--bind " + bind
+                    + " would expose the API beyond this machine without authentication; give --tokens FILE, or bind a loopback address");
+        }
+    }
+
+    private static boolean isLoopback(CommandSpec spec, String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new ParameterException(spec.commandLine(), "--bind " + bind + " is not an address of this machine");
         }

@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 public final class LocalNode {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** A secured node's start also sets up TLS and the security index: on a busy machine that takes minutes. */
+    static final Duration SECURED_START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
@@ -40,6 +42,7 @@ public final class LocalNode {
     private final NodeDirectory directory;
     private final Path distributions;
     private final Duration startTimeout;
+    private final Optional<NodeSecurity> security;
     /**
      * The process {@link #start} launched. Elasticsearch deletes its pid file as soon as it begins to
      * shut down, so when a Ctrl-C reaches it and this JVM together, the file is gone before {@link #stop} runs.
@@ -56,10 +59,34 @@ public final class LocalNode {
     }
 
     LocalNode(NodeSettings settings, Path distributions, Duration startTimeout) {
+        this(settings, distributions, startTimeout, Optional.empty());
+    }
+
+    private LocalNode(NodeSettings settings, Path distributions, Duration startTimeout, Optional<NodeSecurity> security) {
         this.settings = settings;
         this.directory = settings.directory();
         this.distributions = distributions;
         this.startTimeout = startTimeout;
+        this.security = security;
+    }
+
+    /**
+     * A node with security on: HTTPS only, with certificates made by the distribution's
+     * {@code elasticsearch-certutil} (see {@link #caCertificate()}), and the {@code elastic} user
+     * with {@code elasticPassword}, both made on the node directory's first start.
+     */
+    public static LocalNode secured(NodeSettings settings, String elasticPassword) {
+        return new LocalNode(settings, Home.distributions(), SECURED_START_TIMEOUT, Optional.of(new NodeSecurity(elasticPassword)));
+    }
+
+    /** The node's URL: {@code https://} for a {@linkplain #secured secured} node. */
+    public String url() {
+        return security.isPresent() ? settings.url().replaceFirst("^http:", "https:") : settings.url();
+    }
+
+    /** The PEM certificate of the CA that signed a secured node's HTTP certificate, once it was started. */
+    public Optional<Path> caCertificate() {
+        return security.map(s -> NodeSecurity.caCertificate(directory));
     }
 
     public NodeSettings settings() {
@@ -92,7 +119,7 @@ public final class LocalNode {
         } catch (IOException e) {
             throw new LocalNodeException("cannot prepare the node directory " + directory.root() + ": " + e.getMessage(), e);
         }
-        progress.report("Starting Elasticsearch " + Distribution.VERSION + " at " + settings.url()
+        progress.report("Starting Elasticsearch " + Distribution.VERSION + " at " + url()
                 + " (data in " + directory.data() + ")...");
         Instant deadline = Instant.now().plus(startTimeout);
         try {
@@ -169,11 +196,11 @@ public final class LocalNode {
     }
 
     private Optional<String> health(String query) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/_cluster/health" + query))
-                .timeout(Duration.ofSeconds(3))
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health" + query)).timeout(Duration.ofSeconds(3));
+        HttpRequest request = security.map(s -> s.authenticate(builder)).orElse(builder).build();
+        HttpClient client = security.map(s -> s.client(directory)).orElse(HTTP);
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -193,6 +220,9 @@ public final class LocalNode {
         Files.createDirectories(directory.run());
         if (!Files.isDirectory(directory.config())) {
             copyTree(distribution.defaultConfig(), directory.config());
+        }
+        if (security.isPresent()) {
+            security.get().prepare(distribution, directory);
         }
         directory.recordPort(settings.httpPort());
         Privileges.giveToNodeUser(directory);
@@ -229,6 +259,7 @@ public final class LocalNode {
                 "node.name", "logsearch-local",
                 "path.data", directory.data().toString(),
                 "path.logs", directory.logs().toString()));
+        security.ifPresent(s -> esSettings.putAll(s.settings()));
         esSettings.putAll(settings.extra());
         esSettings.forEach((key, value) -> command.add("-E" + key + "=" + value));
 
@@ -270,11 +301,11 @@ public final class LocalNode {
                 throw new LocalNodeException("interrupted while waiting for Elasticsearch to become healthy", e);
             }
         }
-        throw new LocalNodeException("Elasticsearch at " + settings.url() + " did not answer health checks within "
+        throw new LocalNodeException("Elasticsearch at " + url() + " did not answer health checks within "
                 + startTimeout.toSeconds() + " s. Last log lines:\n" + logTail(30));
     }
 
-    private static String javaHome() {
+    static String javaHome() {
         String explicit = System.getenv("ES_JAVA_HOME");
         return explicit != null && !explicit.isBlank() ? explicit : System.getProperty("java.home");
     }

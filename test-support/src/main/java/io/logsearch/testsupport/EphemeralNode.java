@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,18 @@ public final class EphemeralNode implements AutoCloseable {
 
     /** Starts a node with further Elasticsearch settings, e.g. {@code thread_pool.write.queue_size}. */
     public static EphemeralNode start(Map<String, String> settings) {
+        return start(node -> new LocalNode(node, START_TIMEOUT), settings);
+    }
+
+    /**
+     * Starts a node with security on: HTTPS (its CA is {@code node().caCertificate()}) and the
+     * {@code elastic} user with {@code elasticPassword}.
+     */
+    public static EphemeralNode startSecured(String elasticPassword) {
+        return start(node -> LocalNode.secured(node, elasticPassword), Map.of());
+    }
+
+    private static EphemeralNode start(Function<NodeSettings, LocalNode> kind, Map<String, String> settings) {
         Path dir;
         try {
             // open to others: as root the node runs as nobody, who must be able to enter it
@@ -47,7 +60,7 @@ public final class EphemeralNode implements AutoCloseable {
         while (transportPort == httpPort) {
             transportPort = Ports.free();
         }
-        EphemeralNode ephemeral = new EphemeralNode(new LocalNode(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings), START_TIMEOUT));
+        EphemeralNode ephemeral = new EphemeralNode(kind.apply(new NodeSettings(httpPort, transportPort, dir, NodeSettings.DEFAULT_HEAP, settings)));
         try {
             ephemeral.node.start(message -> System.err.println("[test-support] " + message));
             return ephemeral;
@@ -66,7 +79,7 @@ public final class EphemeralNode implements AutoCloseable {
     }
 
     public String url() {
-        return node.settings().url();
+        return node.url();
     }
 
     /**

@@ -8,7 +8,17 @@ import io.logsearch.api.ApiProblem;
 import io.logsearch.api.LogSearchConfig;
 import io.logsearch.api.LogSearchPlugin;
 import io.logsearch.api.Problems;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +37,20 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    /** Starts the server; {@code plugin} configures the API (index, tokens, cursor secret). */
+    /** Starts the server on plain HTTP; {@code plugin} configures the API (index, tokens, cursor secret). */
     public static Javalin start(String bindAddress, int port, Consumer<LogSearchConfig> plugin) {
+        return start(bindAddress, port, Optional.empty(), plugin);
+    }
+
+    /** Starts the server, on HTTPS only when {@code tls} is given; {@code plugin} configures the API. */
+    public static Javalin start(String bindAddress, int port, Optional<TlsIdentity> tls, Consumer<LogSearchConfig> plugin) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = bindAddress;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES));
+            tls.ifPresent(identity -> config.jetty.addConnector((server, http) -> https(server, http, identity, bindAddress, port)));
             config.http.prefer405over404 = true;
             config.registerPlugin(new LogSearchPlugin(plugin));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx,
@@ -46,5 +62,19 @@ public final class ApiServer {
             config.requestLogger.http(AccessLog::log);
         });
         return app.start();
+    }
+
+    /** The only connector when given: Javalin adds its plain one only when there is none. */
+    private static Connector https(Server server, HttpConfiguration http, TlsIdentity identity, String bindAddress, int port) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(identity.keyStore());
+        ssl.setKeyStorePassword(identity.password());
+        HttpConfiguration secure = new HttpConfiguration(http);
+        secure.addCustomizer(new SecureRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(secure));
+        connector.setHost(bindAddress);
+        connector.setPort(port);
+        return connector;
     }
 }
