@@ -24,12 +24,14 @@ public final class EsClients {
     }
 
     /**
-     * A client for {@code settings}.
+     * A client for {@code settings}: given every node {@code ES_URL} names, the low-level client
+     * sends each request to the next node in turn and, when one does not answer, retries on
+     * another and leaves the dead one out for a while.
      *
      * @throws IllegalArgumentException when {@code ES_CA_CERT} cannot be read or holds no PEM certificate
      */
     public static ElasticsearchClient create(EsSettings settings) {
-        RestClientBuilder builder = RestClient.builder(HttpHost.create(settings.url()));
+        RestClientBuilder builder = RestClient.builder(settings.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new));
         settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + key)}));
         Optional<SSLContext> ssl = settings.caCertificate().map(EsClients::trusting);
         builder.setHttpClientConfigCallback(http -> {
