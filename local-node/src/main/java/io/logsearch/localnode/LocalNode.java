@@ -74,6 +74,16 @@ public final class LocalNode {
             awaitRunning(running.get(), progress);
             return;
         }
+        Instant deadline = launch(progress);
+        stoppedOnFailure(() -> awaitHealth(deadline));
+    }
+
+    /**
+     * Launches the node in the background and returns the deadline for it to become healthy, without
+     * waiting for that: the first node of a cluster answers only once enough others have joined it.
+     * A node that fails to launch is stopped again.
+     */
+    Instant launch(Progress progress) {
         checkPortFree(settings.httpPort(), "HTTP");
         checkPortFree(settings.transportPort(), "transport");
         try {
@@ -90,10 +100,16 @@ public final class LocalNode {
         progress.report("Starting Elasticsearch " + Distribution.VERSION + " at " + settings.url()
                 + " (data in " + directory.data() + ")...");
         Instant deadline = Instant.now().plus(startTimeout);
-        try {
+        stoppedOnFailure(() -> {
             launch(distribution, deadline);
             launched = directory.process();
-            awaitHealth(deadline);
+        });
+        return deadline;
+    }
+
+    private void stoppedOnFailure(Runnable step) {
+        try {
+            step.run();
         } catch (RuntimeException e) {
             try {
                 stop();
@@ -163,7 +179,8 @@ public final class LocalNode {
         }
     }
 
-    private Optional<String> health(String query) {
+    /** The status of {@code _cluster/health?…query} when the node answers it with 200. */
+    Optional<String> health(String query) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/_cluster/health" + query))
                 .timeout(Duration.ofSeconds(3))
                 .build();
@@ -224,6 +241,9 @@ public final class LocalNode {
                 "node.name", "logsearch-local",
                 "path.data", directory.data().toString(),
                 "path.logs", directory.logs().toString()));
+        if (settings.extra().containsKey("discovery.seed_hosts")) {
+            esSettings.remove("discovery.type");
+        }
         esSettings.putAll(settings.extra());
         esSettings.forEach((key, value) -> command.add("-E" + key + "=" + value));
 
