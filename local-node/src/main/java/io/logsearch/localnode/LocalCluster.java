@@ -96,10 +96,16 @@ public final class LocalCluster {
 
     /**
      * Launches the nodes that do not run yet, one after the other, and returns once every node has
-     * joined and the cluster is green. When it does not get there in time, the nodes this call
+     * joined and the cluster is green. Busy ports of any of them are refused before anything starts. When it does not get there in time, the nodes this call
      * launched are stopped again and the error has the tail of the first one's log.
      */
     public void start(Progress progress) {
+        for (LocalNode node : nodes) {
+            if (node.running().isEmpty()) {
+                LocalNode.checkPortFree(node.settings().httpPort(), "HTTP");
+                LocalNode.checkPortFree(node.settings().transportPort(), "transport");
+            }
+        }
         List<LocalNode> launched = new ArrayList<>();
         try {
             Instant deadline = Instant.now().plus(startTimeout);

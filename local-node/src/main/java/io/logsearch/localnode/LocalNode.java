@@ -218,7 +218,7 @@ public final class LocalNode {
         }
     }
 
-    private static void checkPortFree(int port, String what) {
+    static void checkPortFree(int port, String what) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
