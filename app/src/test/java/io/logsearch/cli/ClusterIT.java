@@ -56,9 +56,9 @@ class ClusterIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant UNTIL = Instant.parse("2026-03-01T00:00:00Z");
-    private static final int PER_LOAD = 8_000;
-    private static final int PER_INGEST = 1_000;
-    private static final int KILLED_LOAD = 30_000;
+    private static final int PER_LOAD = 4_000;
+    private static final int PER_INGEST = 500;
+    private static final int KILLED_LOAD = 20_000;
 
     @TempDir
     static Path dir;
@@ -143,13 +143,13 @@ class ClusterIT {
     void aDataNodeKilledMidLoadLosesNothingAndSearchesKeepAnsweringMeanwhile() throws Exception {
         String killedBase = cluster.indexBase() + "-killed";
         Path export = generate("killed", KILLED_LOAD, 300, UNTIL.minus(Duration.ofDays(40)));
-        String cursorBefore = JSON.readTree(get(api1 + "/v1/events?size=1000").body()).at("/_links/next/href").asText();
+        String cursorBefore = JSON.readTree(ok(api1 + "/v1/events?size=1000").body()).at("/_links/next/href").asText();
         assertTrue(!cursorBefore.isEmpty(), "a first page with a next link");
 
         Path firstOutput = dir.resolve("killed-load-1.txt");
         Process load = Launcher.start(env(), firstOutput, "load", "--source", "thousandeyes", "--index", killedBase, export.toString());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (countOrZero(killedBase) < 5_000) {
+        while (countOrZero(killedBase) < 3_000) {
             assertTrue(load.isAlive(), "the load ended before a node could be killed:\n" + Files.readString(firstOutput));
             assertTrue(Instant.now().isBefore(deadline), "the load made no progress");
             Thread.sleep(200);
@@ -373,7 +373,7 @@ class ClusterIT {
     }
 
     private static HttpResponse<String> get(String url, String method) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(3))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

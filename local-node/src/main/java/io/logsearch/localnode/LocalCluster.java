@@ -27,6 +27,8 @@ public final class LocalCluster {
     public static final String DEFAULT_NAME = "logsearch-local";
     private static final String MEMBER_PREFIX = "node-";
     private static final Pattern MEMBER = Pattern.compile(MEMBER_PREFIX + "\\d+");
+    /** Twice a single node's: the nodes start on one machine, each slowed by the others. */
+    static final Duration START_TIMEOUT = LocalNode.START_TIMEOUT.multipliedBy(2);
 
     private final List<LocalNode> nodes;
     private final Duration startTimeout;
@@ -65,9 +67,10 @@ public final class LocalCluster {
             extra.put("cluster.initial_master_nodes", masters);
             // a node launched alone must not wait for the others it is about to be joined by
             extra.put("discovery.initial_state_timeout", "0s");
-            nodes.add(new LocalNode(new NodeSettings(member.httpPort(), member.transportPort(), member.nodeDir(), member.heap(), extra)));
+            nodes.add(new LocalNode(new NodeSettings(member.httpPort(), member.transportPort(), member.nodeDir(), member.heap(), extra),
+                    Home.distributions(), START_TIMEOUT));
         }
-        return new LocalCluster(nodes, LocalNode.START_TIMEOUT);
+        return new LocalCluster(nodes, START_TIMEOUT);
     }
 
     /** The directories of the nodes of a cluster directory, in their order; none when {@code dir} holds no cluster. */
