@@ -1,17 +1,23 @@
 package io.logsearch.cli;
 
 import io.logsearch.localnode.Home;
+import io.logsearch.localnode.LocalCluster;
 import io.logsearch.localnode.LocalNode;
+import io.logsearch.localnode.LocalNodeException;
 import io.logsearch.localnode.NodeSettings;
+import io.logsearch.localnode.PortInUseException;
 import io.logsearch.localnode.RunningNode;
+import io.logsearch.localnode.NodeDirectory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "es", description = "Manage the local single-node Elasticsearch.",
+@Command(name = "es", description = "Manage the local Elasticsearch: one node, or a cluster of several (--nodes).",
         subcommands = {EsCommand.Start.class, EsCommand.Stop.class, EsCommand.Status.class})
 final class EsCommand {
 
@@ -46,6 +52,23 @@ final class EsCommand {
         Path nodeDir() {
             return data == null ? Home.defaultNodeDir() : data;
         }
+
+        /**
+         * The cluster whose nodes live under the node directory, when one was started there: on
+         * --port, else on the ports its running nodes recorded, else from 9200.
+         */
+        Optional<LocalCluster> cluster() {
+            List<NodeDirectory> members = LocalCluster.membersOf(nodeDir());
+            if (members.size() < 2) {
+                return Optional.empty();
+            }
+            int firstPort = port.orElseGet(() -> IntStream.range(0, members.size())
+                    .boxed()
+                    .flatMap(i -> members.get(i).running().map(node -> node.httpPort() - i).stream())
+                    .findFirst()
+                    .orElse(NodeSettings.DEFAULT_HTTP_PORT));
+            return Optional.of(LocalCluster.of(members.size(), firstPort, nodeDir(), heap));
+        }
     }
 
     @Command(name = "start", description = "Start the node (fetched through Maven on first use) and wait until it is healthy.")
@@ -53,14 +76,34 @@ final class EsCommand {
         @Mixin
         NodeOptions options;
 
+        @Option(names = "--nodes", paramLabel = "N", defaultValue = "1", converter = OptionConverters.Nodes.class,
+                description = "Nodes: 1 (default), or a cluster of N on HTTP ports PORT to PORT+N-1, each in DIR/node-<i>.")
+        int nodes;
+
         @Override
         public Integer call() {
+            if (nodes > 1) {
+                return startCluster();
+            }
             LocalNodeChoice choice = options.choice();
             LocalNode node = choice.node(options.heap);
             long started = System.nanoTime();
             choice.start(node, System.out::println);
             System.out.printf("Elasticsearch is running at %s (pid %d, ready after %.1f s).%n",
                     node.settings().url(), node.running().map(RunningNode::pid).orElse(-1L), (System.nanoTime() - started) / 1e9);
+            return ExitCodes.OK;
+        }
+
+        private int startCluster() {
+            LocalCluster cluster = LocalCluster.of(nodes, options.port.orElse(NodeSettings.DEFAULT_HTTP_PORT), options.nodeDir(), options.heap);
+            long started = System.nanoTime();
+            try {
+                cluster.start(System.out::println);
+            } catch (PortInUseException e) {
+                throw new LocalNodeException(e.getMessage() + "; stop what listens there or choose other ports with --port", e);
+            }
+            System.out.printf("Elasticsearch cluster of %d nodes is green (ready after %.1f s); use it with ES_URL=%s%n",
+                    nodes, (System.nanoTime() - started) / 1e9, cluster.urls());
             return ExitCodes.OK;
         }
     }
@@ -72,7 +115,9 @@ final class EsCommand {
 
         @Override
         public Integer call() {
-            System.out.println(options.anyNode().stop() ? "Elasticsearch stopped." : "Elasticsearch was not running.");
+            boolean node = options.anyNode().stop();
+            boolean cluster = options.cluster().map(LocalCluster::stop).orElse(false);
+            System.out.println(cluster ? "Elasticsearch cluster stopped." : node ? "Elasticsearch stopped." : "Elasticsearch was not running.");
             return ExitCodes.OK;
         }
     }
@@ -86,6 +131,10 @@ final class EsCommand {
         public Integer call() {
             LocalNodeChoice choice = options.choice();
             Optional<RunningNode> running = choice.running();
+            Optional<LocalCluster> cluster = options.cluster();
+            if (running.isEmpty() && cluster.isPresent()) {
+                return clusterStatus(cluster.get());
+            }
             if (running.isEmpty()) {
                 System.out.println("not running (node directory " + options.nodeDir() + ")");
                 return ExitCodes.NOT_RUNNING;
@@ -99,6 +148,21 @@ final class EsCommand {
             System.out.println("running at " + running.get().url() + " (pid " + running.get().pid() + "), cluster health "
                     + node.healthStatus().orElse("not answering yet"));
             return ExitCodes.OK;
+        }
+
+        /** One line per node, then the cluster's health; exit 0 only when every node runs. */
+        private static int clusterStatus(LocalCluster cluster) {
+            int running = 0;
+            for (LocalNode node : cluster.nodes()) {
+                Optional<RunningNode> process = node.running();
+                System.out.println(node.settings().nodeDir().getFileName() + ": " + process
+                        .map(p -> "running at " + p.url() + " (pid " + p.pid() + ")")
+                        .orElse("not running (node directory " + node.settings().nodeDir() + ")"));
+                running += process.isPresent() ? 1 : 0;
+            }
+            System.out.println(running + " of " + cluster.nodes().size() + " nodes running, cluster health "
+                    + (running == 0 ? "none" : cluster.healthStatus().orElse("not answering yet")));
+            return running == cluster.nodes().size() ? ExitCodes.OK : ExitCodes.NOT_RUNNING;
         }
     }
 }

@@ -69,6 +69,18 @@ final class OptionConverters {
         }
     }
 
+    /** {@code es start --nodes}: 1 to 9 local nodes. */
+    static final class Nodes implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int nodes = integer(value, "a number of nodes");
+            if (nodes < 1 || nodes > 9) {
+                throw new TypeConversionException("nodes must be 1 to 9, not " + nodes);
+            }
+            return nodes;
+        }
+    }
+
     /** A port to listen on: 1-65535, or 0 for any free one. */
     static final class ListenPort implements ITypeConverter<Integer> {
         @Override

@@ -14,6 +14,7 @@ import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.NodeSelector;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -35,14 +36,26 @@ public final class EsClients {
     }
 
     /**
-     * A client for {@code settings}.
+     * A client for {@code settings}: given every node {@code ES_URL} names, the low-level client
+     * sends each request to the next node in turn and, when one does not answer, retries on
+     * another and leaves the dead one out for a while (bulk requests excepted: see {@link ClusterTransport}).
      *
      * @throws IllegalArgumentException when {@code ES_CA_CERT} cannot be read or holds no PEM certificate
      */
     public static ElasticsearchClient create(EsSettings settings) {
-        RestClientBuilder builder = RestClient.builder(HttpHost.create(settings.url()));
-        settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + key)}));
         Optional<SSLContext> ssl = settings.caCertificate().map(EsClients::trusting);
+        RestClientTransport everyNode = new RestClientTransport(restClient(settings, ssl, NodeSelector.ANY), new JacksonJsonpMapper());
+        if (settings.urls().size() == 1) {
+            return new ElasticsearchClient(everyNode);
+        }
+        RestClientTransport oneNode = new RestClientTransport(restClient(settings, ssl, ClusterTransport.ONE_NODE), new JacksonJsonpMapper());
+        return new ElasticsearchClient(new ClusterTransport(everyNode, oneNode));
+    }
+
+    private static RestClient restClient(EsSettings settings, Optional<SSLContext> ssl, NodeSelector selector) {
+        RestClientBuilder builder = RestClient.builder(settings.urls().stream().map(HttpHost::create).toArray(HttpHost[]::new))
+                .setNodeSelector(selector);
+        settings.apiKey().ifPresent(key -> builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + key)}));
         builder.setRequestConfigCallback(request -> request
                 .setSocketTimeout(SOCKET_TIMEOUT_MILLIS)
                 .setConnectionRequestTimeout(CONNECTION_REQUEST_TIMEOUT_MILLIS));
@@ -56,7 +69,7 @@ public final class EsClients {
             ssl.ifPresent(http::setSSLContext);
             return http;
         });
-        return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper()));
+        return builder.build();
     }
 
     /** A TLS context that trusts the CA certificate in {@code pem}. */

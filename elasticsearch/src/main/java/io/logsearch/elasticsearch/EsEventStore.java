@@ -2,6 +2,8 @@ package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.logsearch.mappings.Partitioning;
+import java.io.IOException;
+import java.util.OptionalInt;
 import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.EventDocuments;
 import io.logsearch.storage.EventPartitions;
@@ -13,18 +15,19 @@ import io.logsearch.storage.SealRecords;
 /**
  * The events of one index base in one Elasticsearch cluster: date partitions named by
  * {@link Partitioning}, created from the base's composable index template with {@code replicas}
- * replicas.
+ * replicas: as many as asked, else one when the cluster has more than one data node and none on a
+ * single node (asked when the template is installed).
  */
 public final class EsEventStore implements EventStore {
 
     private final ElasticsearchClient client;
     private final Partitioning partitions;
-    private final int replicas;
+    private final OptionalInt replicas;
     private final String description;
 
-    private EsEventStore(ElasticsearchClient client, Partitioning partitions, int replicas) {
-        if (replicas < 0) {
-            throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
+    private EsEventStore(ElasticsearchClient client, Partitioning partitions, OptionalInt replicas) {
+        if (replicas.orElse(0) < 0) {
+            throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas.getAsInt());
         }
         this.client = client;
         this.partitions = partitions;
@@ -34,7 +37,12 @@ public final class EsEventStore implements EventStore {
 
     /** The store on {@code client}, which the caller made (e.g. with {@link EsClients#create}) and closes. */
     public static EsEventStore on(ElasticsearchClient client, Partitioning partitions, int replicas) {
-        return new EsEventStore(client, partitions, replicas);
+        return new EsEventStore(client, partitions, OptionalInt.of(replicas));
+    }
+
+    /** The store on {@code client} with the replicas the cluster's data nodes allow: one when there are several, else none. */
+    public static EsEventStore on(ElasticsearchClient client, Partitioning partitions) {
+        return new EsEventStore(client, partitions, OptionalInt.empty());
     }
 
     @Override
@@ -44,15 +52,22 @@ public final class EsEventStore implements EventStore {
 
     @Override
     public boolean ensureTemplate() {
-        return Failures.attempt(() -> IndexTemplates.ensureInstalled(client, base(), replicas));
+        return Failures.attempt(() -> IndexTemplates.ensureInstalled(client, base(), replicas()));
     }
 
     @Override
     public void installTemplate() {
         Failures.attempt(() -> {
-            IndexTemplates.install(client, base(), replicas);
+            IndexTemplates.install(client, base(), replicas());
             return true;
         });
+    }
+
+    private int replicas() throws IOException {
+        if (replicas.isPresent()) {
+            return replicas.getAsInt();
+        }
+        return client.cluster().health().numberOfDataNodes() > 1 ? 1 : 0;
     }
 
     @Override

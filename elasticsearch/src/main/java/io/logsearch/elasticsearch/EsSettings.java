@@ -4,12 +4,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * How to reach Elasticsearch: {@code ES_URL} (default {@code http://127.0.0.1:9200}), and for
+ * How to reach Elasticsearch: {@code ES_URL} (default {@code http://127.0.0.1:9200}), one URL or
+ * several separated by commas (nodes of one cluster, all of the same scheme: the client spreads
+ * requests over them and fails over when one does not answer), and for
  * secured clusters {@code ES_API_KEY} or {@code ES_USERNAME}/{@code ES_PASSWORD}, and
  * {@code ES_CA_CERT} (a PEM file) to trust the cluster's TLS certificate. Invalid values are
  * refused with an {@link IllegalArgumentException} that names the variable.
@@ -35,7 +39,7 @@ public record EsSettings(String url, Optional<String> apiKey, Optional<Credentia
     }
 
     public EsSettings {
-        url = checkUrl(url.strip()).replaceAll("/+$", "");
+        url = checkUrls(url);
         apiKey.ifPresent(key -> {
             if (!TOKEN.matcher(key).matches()) {
                 throw new IllegalArgumentException("ES_API_KEY must be the encoded API key (the 'encoded' value Elasticsearch returns):"
@@ -50,6 +54,11 @@ public record EsSettings(String url, Optional<String> apiKey, Optional<Credentia
                 throw new IllegalArgumentException("ES_CA_CERT " + path + " is not a readable file");
             }
         });
+    }
+
+    /** Each node's URL, in the order {@code ES_URL} names them. */
+    public List<String> urls() {
+        return List.of(url.split(","));
     }
 
     public static EsSettings of(String url) {
@@ -83,8 +92,25 @@ public record EsSettings(String url, Optional<String> apiKey, Optional<Credentia
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** One URL, or several separated by commas, each checked; blanks around them are dropped, repeats refused. */
+    private static String checkUrls(String urls) {
+        List<String> checked = Stream.of(urls.split(",", -1))
+                .map(u -> checkUrl(u.strip()).replaceAll("/+$", ""))
+                .toList();
+        if (checked.stream().map(u -> u.substring(0, u.indexOf(':'))).distinct().count() > 1) {
+            throw new IllegalArgumentException("ES_URL must name nodes of one scheme, all http:// or all https://: '" + urls.strip() + "'");
+        }
+        if (checked.stream().distinct().count() < checked.size()) {
+            throw new IllegalArgumentException("ES_URL names a node twice: '" + urls.strip() + "'");
+        }
+        return String.join(",", checked);
+    }
+
     /** {@code http[s]://host[:port]}: the client takes nothing else, so nothing else may be silently dropped. */
     private static String checkUrl(String url) {
+        if (url.isEmpty()) {
+            throw new IllegalArgumentException("ES_URL has an empty entry; separate node URLs with single commas");
+        }
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new IllegalArgumentException("ES_URL must start with http:// or https://, not '" + url + "'");
         }

@@ -161,6 +161,9 @@ public final class Failures {
         if (client._transport() instanceof RestClientTransport rest) {
             return "Elasticsearch at " + rest.restClient().getNodes().stream().map(n -> n.getHost().toURI()).collect(Collectors.joining(", "));
         }
+        if (client._transport() instanceof ClusterTransport cluster) {
+            return "Elasticsearch at " + cluster.nodes();
+        }
         return "Elasticsearch";
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,24 @@ class EsSettingsTest {
                 "ES_URL must be http://host[:port], without a path, query or fragment: 'http://es:9200/prefix'");
         assertRefused(Map.of("ES_URL", "http://es:9200?pretty"),
                 "ES_URL must be http://host[:port], without a path, query or fragment: 'http://es:9200?pretty'");
+    }
+
+    @Test
+    void severalNodesAreTakenInTheirOrder() {
+        EsSettings settings = EsSettings.fromEnvironment(Map.of("ES_URL", "http://es1:9200/, http://es2:9201 ,http://10.0.0.3"));
+        assertEquals("http://es1:9200,http://es2:9201,http://10.0.0.3", settings.url());
+        assertEquals(List.of("http://es1:9200", "http://es2:9201", "http://10.0.0.3"), settings.urls());
+        assertEquals(List.of("http://es"), EsSettings.of("http://es/").urls());
+    }
+
+    @Test
+    void aListWithABadEntryIsRefusedNamingIt() {
+        assertRefused(Map.of("ES_URL", "http://es1:9200,es2:9200"), "ES_URL must start with http:// or https://, not 'es2:9200'");
+        assertRefused(Map.of("ES_URL", "http://es1:9200,,http://es2:9200"), "ES_URL has an empty entry; separate node URLs with single commas");
+        assertRefused(Map.of("ES_URL", "http://es1:9200,"), "ES_URL has an empty entry; separate node URLs with single commas");
+        assertRefused(Map.of("ES_URL", "http://es1:9200,https://es2:9200"),
+                "ES_URL must name nodes of one scheme, all http:// or all https://: 'http://es1:9200,https://es2:9200'");
+        assertRefused(Map.of("ES_URL", "http://es1:9200,http://es1:9200/"), "ES_URL names a node twice: 'http://es1:9200,http://es1:9200/'");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.logsearch.elasticsearch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -54,6 +55,18 @@ class IndexTemplateIT {
     @AfterAll
     static void close() throws Exception {
         client._transport().close();
+    }
+
+    @Test
+    void withoutAskedReplicasASingleDataNodeGetsNone(TestElasticsearch es) throws Exception {
+        String base = es.indexBase() + "-replicas";
+        assumeTrue(client.cluster().health().numberOfDataNodes() == 1, "a single-node cluster");
+        EsEventStore.on(client, Partitioning.daily(base)).installTemplate();
+        assertEquals("0", client.indices().getIndexTemplate(t -> t.name(base)).indexTemplates().get(0)
+                .indexTemplate().template().settings().index().numberOfReplicas());
+        EsEventStore.on(client, Partitioning.daily(base), 2).installTemplate();
+        assertEquals("2", client.indices().getIndexTemplate(t -> t.name(base)).indexTemplates().get(0)
+                .indexTemplate().template().settings().index().numberOfReplicas());
     }
 
     @Test

@@ -106,6 +106,16 @@ public final class LocalNode {
             awaitRunning(running.get(), progress);
             return;
         }
+        Instant deadline = launch(progress);
+        stoppedOnFailure(() -> awaitHealth(deadline));
+    }
+
+    /**
+     * Launches the node in the background and returns the deadline for it to become healthy, without
+     * waiting for that: the first node of a cluster answers only once enough others have joined it.
+     * A node that fails to launch is stopped again.
+     */
+    Instant launch(Progress progress) {
         checkPortFree(settings.httpPort(), "HTTP");
         checkPortFree(settings.transportPort(), "transport");
         try {
@@ -122,10 +132,16 @@ public final class LocalNode {
         progress.report("Starting Elasticsearch " + Distribution.VERSION + " at " + url()
                 + " (data in " + directory.data() + ")...");
         Instant deadline = Instant.now().plus(startTimeout);
-        try {
+        stoppedOnFailure(() -> {
             launch(distribution, deadline);
             launched = directory.process();
-            awaitHealth(deadline);
+        });
+        return deadline;
+    }
+
+    private void stoppedOnFailure(Runnable step) {
+        try {
+            step.run();
         } catch (RuntimeException e) {
             try {
                 stop();
@@ -195,7 +211,8 @@ public final class LocalNode {
         }
     }
 
-    private Optional<String> health(String query) {
+    /** The status of {@code _cluster/health?…query} when the node answers it with 200. */
+    Optional<String> health(String query) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health" + query)).timeout(Duration.ofSeconds(3));
         HttpRequest request = security.map(s -> s.authenticate(builder)).orElse(builder).build();
         HttpClient client = security.map(s -> s.client(directory)).orElse(HTTP);
@@ -236,7 +253,7 @@ public final class LocalNode {
         }
     }
 
-    private static void checkPortFree(int port, String what) {
+    static void checkPortFree(int port, String what) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -260,6 +277,9 @@ public final class LocalNode {
                 "path.data", directory.data().toString(),
                 "path.logs", directory.logs().toString()));
         security.ifPresent(s -> esSettings.putAll(s.settings()));
+        if (settings.extra().containsKey("discovery.seed_hosts")) {
+            esSettings.remove("discovery.type");
+        }
         esSettings.putAll(settings.extra());
         esSettings.forEach((key, value) -> command.add("-E" + key + "=" + value));
 

@@ -51,13 +51,18 @@ public final class RealElasticsearch implements BeforeAllCallback, AfterAllCallb
 
     /** Removes the partitions and template of {@code es}'s index base. */
     public static void remove(TestElasticsearch es) throws IOException, InterruptedException {
-        String indices = send(es, "GET", "/_cat/indices/" + es.indexBase() + "-*?h=index&expand_wildcards=all").body();
+        removeBase(es.url(), es.indexBase());
+    }
+
+    /** Deletes the partitions and templates of {@code base} at {@code url}. */
+    static void removeBase(String url, String base) throws IOException, InterruptedException {
+        String indices = send(url, "GET", "/_cat/indices/" + base + "-*?h=index&expand_wildcards=all").body();
         for (String index : indices.split("\\s+")) {
             if (!index.isBlank()) {
-                send(es, "DELETE", "/" + URLEncoder.encode(index, StandardCharsets.UTF_8));
+                send(url, "DELETE", "/" + URLEncoder.encode(index, StandardCharsets.UTF_8));
             }
         }
-        send(es, "DELETE", "/_index_template/" + es.indexBase() + "*");
+        send(url, "DELETE", "/_index_template/" + base + "*");
     }
 
     @Override
@@ -70,9 +75,9 @@ public final class RealElasticsearch implements BeforeAllCallback, AfterAllCallb
         return context.getStore(NAMESPACE).get(TestElasticsearch.class, TestElasticsearch.class);
     }
 
-    private static HttpResponse<String> send(TestElasticsearch es, String method, String path)
+    private static HttpResponse<String> send(String url, String method, String path)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(es.url() + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
