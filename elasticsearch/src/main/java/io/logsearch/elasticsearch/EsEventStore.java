@@ -1,6 +1,8 @@
 package io.logsearch.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.logsearch.mappings.AccessLogIndex;
+import io.logsearch.mappings.IndexTemplate;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.EventAggregations;
 import io.logsearch.storage.EventDocuments;
@@ -12,7 +14,7 @@ import io.logsearch.storage.EventWriter;
 /**
  * The events of one index base in one Elasticsearch cluster: date partitions named by
  * {@link Partitioning}, created from the base's composable index template with {@code replicas}
- * replicas.
+ * replicas; and, through {@link #accessLog()}, that base's access log.
  */
 public final class EsEventStore implements EventStore {
 
@@ -20,8 +22,13 @@ public final class EsEventStore implements EventStore {
     private final Partitioning partitions;
     private final int replicas;
     private final String description;
+    private final Template template;
 
-    private EsEventStore(ElasticsearchClient client, Partitioning partitions, int replicas) {
+    /** A template's name and its body for {@code PUT _index_template}. */
+    private record Template(String name, String body) {
+    }
+
+    private EsEventStore(ElasticsearchClient client, Partitioning partitions, int replicas, Template template) {
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
         }
@@ -29,11 +36,13 @@ public final class EsEventStore implements EventStore {
         this.partitions = partitions;
         this.replicas = replicas;
         this.description = Failures.clusterName(client);
+        this.template = template;
     }
 
     /** The store on {@code client}, which the caller made (e.g. with {@link EsClients#create}) and closes. */
     public static EsEventStore on(ElasticsearchClient client, Partitioning partitions, int replicas) {
-        return new EsEventStore(client, partitions, replicas);
+        return new EsEventStore(client, partitions, replicas,
+                new Template(IndexTemplate.name(partitions.base()), IndexTemplate.body(partitions.base(), replicas)));
     }
 
     @Override
@@ -43,13 +52,13 @@ public final class EsEventStore implements EventStore {
 
     @Override
     public boolean ensureTemplate() {
-        return Failures.attempt(() -> IndexTemplates.ensureInstalled(client, base(), replicas));
+        return Failures.attempt(() -> IndexTemplates.ensure(client, template.name(), template.body()));
     }
 
     @Override
     public void installTemplate() {
         Failures.attempt(() -> {
-            IndexTemplates.install(client, base(), replicas);
+            IndexTemplates.put(client, template.name(), template.body());
             return true;
         });
     }
@@ -77,6 +86,13 @@ public final class EsEventStore implements EventStore {
     @Override
     public EventDocuments documents() {
         return new EsEventDocuments(client);
+    }
+
+    @Override
+    public EventStore accessLog() {
+        String base = base();
+        return new EsEventStore(client, AccessLogIndex.partitioning(base), replicas,
+                new Template(AccessLogIndex.templateName(base), AccessLogIndex.body(base, replicas)));
     }
 
     @Override
