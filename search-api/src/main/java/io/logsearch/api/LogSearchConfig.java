@@ -30,6 +30,12 @@ public final class LogSearchConfig {
      */
     public long maxIngestBytes = IngestHandler.DEFAULT_MAX_BODY_BYTES;
 
+    /** Whether every request under {@code /v1} and {@code /compat} is recorded in the access log's store. */
+    public boolean accessLog = true;
+
+    /** How many access events may wait to be written; more are dropped (and counted) while the store is slow or down. */
+    public int accessLogCapacity = 10_000;
+
     String prefix() {
         String trimmed = pathPrefix == null ? "" : pathPrefix.trim();
         if (trimmed.isEmpty() || trimmed.equals("/")) {
