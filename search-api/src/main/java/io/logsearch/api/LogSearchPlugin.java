@@ -56,10 +56,11 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         EventStore store = pluginConfig.store;
         EventSearch search = store.search();
         Cursors cursors = new Cursors(secret);
-        Optional<AccessRecorder> accessLog = accessLog(state, prefix, store);
+        EventStore accessStore = store.accessLog();
+        Optional<AccessRecorder> accessLog = accessLog(state, prefix, accessStore);
 
         state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors, Scope.SEARCH)));
-        state.routes.get(prefix + "/v1/access", secured(access, new EventsHandler(store.accessLog().search(), cursors, Scope.AUDIT)));
+        state.routes.get(prefix + "/v1/access", secured(access, new EventsHandler(accessStore.search(), cursors, Scope.AUDIT)));
         state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
@@ -73,11 +74,11 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
     }
 
     /** Records every request under {@code /v1} and {@code /compat} in the access log, written until the server stops. */
-    private Optional<AccessRecorder> accessLog(JavalinState state, String prefix, EventStore store) {
+    private Optional<AccessRecorder> accessLog(JavalinState state, String prefix, EventStore accessStore) {
         if (!pluginConfig.accessLog) {
             return Optional.empty();
         }
-        AccessRecorder recorder = new AccessRecorder(store.accessLog(), pluginConfig.accessLogCapacity);
+        AccessRecorder recorder = new AccessRecorder(accessStore, pluginConfig.accessLogCapacity);
         state.requestLogger.http((ctx, millis) -> {
             if (recorded(prefix, ctx.path())) {
                 recorder.record(AccessEvent.of(ctx, millis));

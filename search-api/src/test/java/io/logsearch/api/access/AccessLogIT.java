@@ -94,8 +94,8 @@ class AccessLogIT {
         assertEquals(400, api.get("/v1/events?eventType=marker1&access_token=s3cr3t-value", "Authorization", bearer(TEAM_A)).status());
         assertEquals(200, api.get("/v1/events/histogram?" + DAY + "&eventType=marker1", "Authorization", bearer(ADMIN)).status());
         assertEquals(200, api.get("/v1/events/top?field=userId&eventType=marker1", "Authorization", bearer(ADMIN)).status());
-        assertEquals(200, api.get("/v1/events/export?format=ndjson&eventType=marker1", "Authorization", bearer(ADMIN)).status());
-        api.get("/compat/thousandeyes/v7/audit-user-events?window=1d&marker1=1", "Authorization", bearer(ADMIN));
+        assertEquals(200, api.get("/v1/events/export?format=csv&eventType=marker1", "Authorization", bearer(ADMIN)).status());
+        api.get("/compat/thousandeyes/v7/audit-user-events?window=1d&aid=marker1", "Authorization", bearer(ADMIN));
         assertEquals(401, api.get("/v1/events?eventType=marker1").status());
 
         List<JsonNode> events = accessEvents("marker1", 7);

@@ -12,6 +12,7 @@ import io.logsearch.storage.EventStore;
 import io.logsearch.storage.EventWriter;
 import io.logsearch.storage.WriteOutcomes;
 import io.logsearch.storage.WriteSession;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -70,9 +71,13 @@ final class FakeAccessStore implements EventStore {
         };
     }
 
+    /** A search that is never asked anything: the plugin only hands it to {@code /v1/access}. */
     @Override
     public EventSearch search() {
-        throw new UnsupportedOperationException();
+        return (EventSearch) Proxy.newProxyInstance(EventSearch.class.getClassLoader(), new Class<?>[] {EventSearch.class},
+                (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Override
