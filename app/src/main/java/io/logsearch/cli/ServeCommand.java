@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean insecureHttp;
 
     @Option(names = "--tokens", paramLabel = "FILE", description = {
-            "Bearer tokens file: {\"tokens\": [{\"name\", \"sha256\", \"organizations\": [\"*\"|ids], \"scopes\": [search, ingest, admin],",
+            "Bearer tokens file: {\"tokens\": [{\"name\", \"sha256\", \"organizations\": [\"*\"|ids], \"scopes\": [search, ingest, admin, audit],",
             "\"userId\"?, \"role\"?}]}. With it, every request needs a token but /health, / (the web page, which asks",
             "for one), /openapi.yaml and Authing's token exchange."})
     Path tokensFile;

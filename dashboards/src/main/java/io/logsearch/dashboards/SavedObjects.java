@@ -15,6 +15,7 @@ import static io.logsearch.dashboards.Visualisations.TOP_ACTIONS_BY_SOURCE;
 import static io.logsearch.dashboards.Visualisations.TOP_CLIENT_IPS;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logsearch.mappings.AccessLogIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,9 @@ public final class SavedObjects {
     public static final String SEARCH_ID = "logsearch-audit-events";
     public static final List<String> SEARCH_COLUMNS = List.of("event.provider", "event.action", "event.outcome", "user.name",
             "user.full_name", "client.ip", "organization.id", "message");
+    public static final String ACCESS_SEARCH_ID = "logsearch-access-log";
+    public static final List<String> ACCESS_COLUMNS = List.of("user.name", "source.ip", "http.request.method", "url.path",
+            "url.query", "http.response.status_code", "logsearch.access.hits", "event.duration", "organization.id");
     static final String CORE_MIGRATION_VERSION = "8.8.0";
     /** Index-pattern's last migration in 8.x; Kibana's own eCommerce sample data view carries an older one. */
     static final String DATA_VIEW_MIGRATION_VERSION = "8.0.0";
@@ -61,11 +65,17 @@ public final class SavedObjects {
     private SavedObjects() {
     }
 
-    /** Every object, the data view first and the dashboards last, for the partitions {@code base-*}. */
+    /**
+     * Every object, the data views first and the dashboards last, for the partitions {@code base-*}
+     * and the access log's {@code base-access-*}.
+     */
     public static List<ObjectNode> forBase(String base) {
+        String access = AccessLogIndex.partitioning(base).base();
         List<ObjectNode> objects = new ArrayList<>();
-        objects.add(dataView(base));
+        objects.add(dataView(base, base + "-*,-" + access + "-*", "event.original"));
+        objects.add(dataView(access, access + "-*", "user_agent.original"));
         objects.add(auditEvents(base));
+        objects.add(accessLog(access));
         Visualisations.ALL.forEach(lens -> objects.add(lens.savedObject(base)));
         DASHBOARDS.forEach(dashboard -> objects.add(dashboard.savedObject(base)));
         return objects;
@@ -78,11 +88,14 @@ public final class SavedObjects {
         return out.toString();
     }
 
-    /** The data view: its id is the base, so another base's objects never replace this one's. */
-    private static ObjectNode dataView(String base) {
+    /**
+     * A data view: its id is the base, so another base's objects never replace this one's. The
+     * events' pattern leaves out the access log's partitions, which {@code base-*} also matches.
+     */
+    private static ObjectNode dataView(String base, String pattern, String hidden) {
         return obj("attributes", obj("fieldAttrs", "{}", "fieldFormatMap", "{}", "fields", "[]", "name", base,
-                        "runtimeFieldMap", "{}", "sourceFilters", Json.text(arr(obj("value", "event.original"))),
-                        "timeFieldName", "@timestamp", "title", base + "-*", "typeMeta", "{}"),
+                        "runtimeFieldMap", "{}", "sourceFilters", Json.text(arr(obj("value", hidden))),
+                        "timeFieldName", "@timestamp", "title", pattern, "typeMeta", "{}"),
                 "coreMigrationVersion", CORE_MIGRATION_VERSION,
                 "id", base,
                 "managed", false,
@@ -92,16 +105,25 @@ public final class SavedObjects {
     }
 
     private static ObjectNode auditEvents(String base) {
+        return search(SEARCH_ID, "Audit events", "Audit events of every source, newest first.", SEARCH_COLUMNS, base);
+    }
+
+    private static ObjectNode accessLog(String accessBase) {
+        return search(ACCESS_SEARCH_ID, "Access log", "Who asked logsearch what: every API request, newest first.", ACCESS_COLUMNS,
+                accessBase);
+    }
+
+    private static ObjectNode search(String id, String title, String description, List<String> columns, String dataView) {
         String indexRef = "kibanaSavedObjectMeta.searchSourceJSON.index";
-        return obj("attributes", obj("columns", arr(SEARCH_COLUMNS), "description", "Audit events of every source, newest first.",
+        return obj("attributes", obj("columns", arr(columns), "description", description,
                         "grid", obj(), "hideChart", false, "isTextBasedQuery", false,
                         "kibanaSavedObjectMeta", obj("searchSourceJSON", Json.text(obj("filter", arr(), "indexRefName", indexRef,
                                 "query", obj("language", "kuery", "query", "")))),
-                        "sort", arr(arr("@timestamp", "desc")), "timeRestore", false, "title", "Audit events"),
+                        "sort", arr(arr("@timestamp", "desc")), "timeRestore", false, "title", title),
                 "coreMigrationVersion", CORE_MIGRATION_VERSION,
-                "id", SEARCH_ID,
+                "id", id,
                 "managed", false,
-                "references", arr(obj("id", base, "name", indexRef, "type", "index-pattern")),
+                "references", arr(obj("id", dataView, "name", indexRef, "type", "index-pattern")),
                 "type", "search",
                 "typeMigrationVersion", SEARCH_MIGRATION_VERSION);
     }

@@ -59,8 +59,8 @@ class SavedObjectsTest {
             assertEquals(new TreeSet<>(List.of("attributes", "coreMigrationVersion", "id", "managed", "references", "type",
                     "typeMigrationVersion")), names(object));
         }
-        assertEquals(1, ofType(objects, "index-pattern").count());
-        assertEquals(1, ofType(objects, "search").count());
+        assertEquals(2, ofType(objects, "index-pattern").count(), "the events' and the access log's");
+        assertEquals(2, ofType(objects, "search").count(), "audit events and the access log");
         assertEquals(10, ofType(objects, "lens").count());
         assertEquals(3, ofType(objects, "dashboard").count());
     }
@@ -205,14 +205,30 @@ class SavedObjectsTest {
         List<JsonNode> rewritten = Exported.parse(other);
         JsonNode dataView = ofType(rewritten, "index-pattern").findFirst().orElseThrow();
         assertEquals("audit-eu", dataView.path("id").asText());
-        assertEquals("audit-eu-*", dataView.at("/attributes/title").asText());
+        assertEquals("audit-eu-*,-audit-eu-access-*", dataView.at("/attributes/title").asText());
         rewritten.forEach(o -> o.get("references").forEach(r -> {
             if (r.path("type").asText().equals("index-pattern")) {
-                assertEquals("audit-eu", r.path("id").asText());
+                assertTrue(Set.of("audit-eu", "audit-eu-access").contains(r.path("id").asText()), r.toString());
             }
         }));
         assertFalse(other.contains("\"logsearch-events\""), "nothing points at the default base");
         assertFalse(other.contains("logsearch-events-*"));
+    }
+
+    @Test
+    void theAccessLogHasADataViewAndASavedSearchOfItsOwnThatTheEventsDataViewLeavesOut() {
+        List<JsonNode> views = ofType(objects, "index-pattern").toList();
+        assertEquals("logsearch-events-*,-logsearch-events-access-*", views.get(0).at("/attributes/title").asText(),
+                "access partitions also match logsearch-events-*");
+        assertEquals("logsearch-events-access", views.get(1).path("id").asText());
+        assertEquals("logsearch-events-access-*", views.get(1).at("/attributes/title").asText());
+        assertEquals("@timestamp", views.get(1).at("/attributes/timeFieldName").asText());
+        JsonNode access = ofType(objects, "search").filter(s -> s.path("id").asText().equals(SavedObjects.ACCESS_SEARCH_ID))
+                .findFirst().orElseThrow();
+        assertEquals("Access log", access.at("/attributes/title").asText());
+        assertEquals(SavedObjects.ACCESS_COLUMNS, Exported.JSON.convertValue(access.at("/attributes/columns"), List.class));
+        assertEquals("logsearch-events-access", access.at("/references/0/id").asText());
+        assertEquals("[[\"@timestamp\",\"desc\"]]", access.at("/attributes/sort").toString(), "newest first");
     }
 
     static List<String> accessors(String visualizationType, JsonNode visualization, String layerId) {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * Seal records in one hidden index, {@code <base>-digests}: a document per record ({@code _id} its
@@ -37,9 +38,9 @@ final class EsSealRecords implements SealRecords {
     private final ElasticsearchClient client;
     private final String base;
     private final String index;
-    private final int replicas;
+    private final IntSupplier replicas;
 
-    EsSealRecords(ElasticsearchClient client, String base, int replicas) {
+    EsSealRecords(ElasticsearchClient client, String base, IntSupplier replicas) {
         this.client = client;
         this.base = base;
         this.index = base + "-digests";
@@ -125,7 +126,7 @@ final class EsSealRecords implements SealRecords {
         ObjectNode template = template();
         template.putArray("index_patterns").add(index);
         template.put("priority", PRIORITY + base.length());
-        ((ObjectNode) template.at("/template/settings/index")).put("number_of_replicas", replicas);
+        ((ObjectNode) template.at("/template/settings/index")).put("number_of_replicas", replicas.getAsInt());
         String body = template.toString();
         Failures.attempt(() -> client.indices().putIndexTemplate(t -> t.name(index).withJson(new StringReader(body))));
         Failures.attempt(() -> client.indices().create(c -> c.index(index)));

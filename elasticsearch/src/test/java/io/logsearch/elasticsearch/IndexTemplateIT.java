@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.json.JsonData;
+import io.logsearch.mappings.IndexTemplate;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
@@ -49,7 +50,7 @@ class IndexTemplateIT {
     static void install(TestElasticsearch es) throws Exception {
         client = EsClients.create(EsSettings.of(es.url()));
         partitions = Partitioning.daily(es.indexBase());
-        IndexTemplates.install(client, es.indexBase(), 0);
+        IndexTemplates.put(client, IndexTemplate.name(es.indexBase()), IndexTemplate.body(es.indexBase(), 0));
     }
 
     @AfterAll
@@ -72,7 +73,7 @@ class IndexTemplateIT {
     @Test
     void templateIsInstalledOnceAndReportedAsPresent(TestElasticsearch es) throws Exception {
         assertTrue(client.indices().existsIndexTemplate(t -> t.name(es.indexBase())).value());
-        assertFalse(IndexTemplates.ensureInstalled(client, es.indexBase(), 0));
+        assertFalse(IndexTemplates.ensure(client, IndexTemplate.name(es.indexBase()), IndexTemplate.body(es.indexBase(), 0)));
     }
 
     @Test

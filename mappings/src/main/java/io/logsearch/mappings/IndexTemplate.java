@@ -14,7 +14,7 @@ public final class IndexTemplate {
 
     private static final String RESOURCE = "logsearch-events.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BASE_PRIORITY = 100;
+    static final int BASE_PRIORITY = 100;
 
     private IndexTemplate() {
     }

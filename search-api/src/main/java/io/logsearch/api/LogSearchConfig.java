@@ -33,6 +33,11 @@ public final class LogSearchConfig {
 
     /** What {@code GET /v1/integrity} verifies with; without it the endpoint answers 404. */
     public Optional<IntegrityCheck> integrity = Optional.empty();
+    /** Whether every request under {@code /v1} and {@code /compat} is recorded in the access log's store. */
+    public boolean accessLog = true;
+
+    /** How many access events may wait to be written; more are dropped (and counted) while the store is slow or down. */
+    public int accessLogCapacity = 10_000;
 
     String prefix() {
         String trimmed = pathPrefix == null ? "" : pathPrefix.trim();

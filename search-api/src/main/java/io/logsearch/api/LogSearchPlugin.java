@@ -3,7 +3,10 @@ package io.logsearch.api;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Handler;
 import io.javalin.plugin.Plugin;
+import io.logsearch.api.access.AccessEvent;
+import io.logsearch.api.access.AccessRecorder;
 import io.logsearch.api.auth.AccessControl;
+import io.logsearch.api.auth.Scope;
 import io.logsearch.api.compat.CompatRoutes;
 import io.logsearch.api.events.Cursors;
 import io.logsearch.api.events.EventsHandler;
@@ -18,6 +21,7 @@ import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,19 +57,43 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         EventStore store = pluginConfig.store;
         EventSearch search = store.search();
         Cursors cursors = new Cursors(secret);
+        EventStore accessStore = store.accessLog();
+        Optional<AccessRecorder> accessLog = accessLog(state, prefix, accessStore);
 
-        state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors)));
+        state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors, Scope.SEARCH)));
+        state.routes.get(prefix + "/v1/access", secured(access, new EventsHandler(accessStore.search(), cursors, Scope.AUDIT)));
         state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
         state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
         state.routes.get(prefix + "/v1/integrity", secured(access, new IntegrityHandler(pluginConfig.integrity)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
-        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin())));
+        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin(), accessLog)));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
         state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
         WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
         ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
+    }
+
+    /** Records every request under {@code /v1} and {@code /compat} in the access log, written until the server stops. */
+    private Optional<AccessRecorder> accessLog(JavalinState state, String prefix, EventStore accessStore) {
+        if (!pluginConfig.accessLog) {
+            return Optional.empty();
+        }
+        AccessRecorder recorder = new AccessRecorder(accessStore, pluginConfig.accessLogCapacity);
+        state.requestLogger.http((ctx, millis) -> {
+            if (recorded(prefix, ctx.path())) {
+                recorder.record(AccessEvent.of(ctx, millis));
+            }
+        });
+        state.events.serverStopped(recorder::close);
+        return Optional.of(recorder);
+    }
+
+    /** The API's requests: its data under {@code /v1} and the vendor facades, not health checks, the web page or its files. */
+    static boolean recorded(String prefix, String path) {
+        String own = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        return own.startsWith("/v1/") || own.startsWith("/compat/");
     }
 
     /**

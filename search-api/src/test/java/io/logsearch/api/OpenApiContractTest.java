@@ -82,7 +82,7 @@ class OpenApiContractTest {
     @Test
     void documentsEveryEndpoint() {
         assertEquals(Set.of("/v1/events", "/v1/events/histogram", "/v1/events/top", "/v1/events/export",
-                        "/v1/ingest/{source}", "/v1/integrity", "/health", "/openapi.yaml", "/",
+                        "/v1/access", "/v1/ingest/{source}", "/v1/integrity", "/health", "/openapi.yaml", "/",
                         "/compat/thousandeyes/v7/audit-user-events", "/compat/actionhub/users/{user_id}/events",
                         "/compat/onehub/activity/", "/compat/onehub/files/{id}/audit_trail",
                         "/compat/authing/api/v3/get-management-token", "/compat/authing/api/v3/get-user-action-logs"),
@@ -104,7 +104,7 @@ class OpenApiContractTest {
 
     @Test
     void theFourEventEndpointsTakeTheSameFilters() {
-        for (String path : List.of("/v1/events", "/v1/events/histogram", "/v1/events/top", "/v1/events/export")) {
+        for (String path : List.of("/v1/events", "/v1/events/histogram", "/v1/events/top", "/v1/events/export", "/v1/access")) {
             List<String> names = api().getPaths().get(path).getGet().getParameters().stream()
                     .map(Parameter::getName)
                     .toList();

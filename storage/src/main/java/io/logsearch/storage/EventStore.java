@@ -33,6 +33,11 @@ public interface EventStore {
 
     /** The base's integrity seal records, apart from its events. */
     SealRecords seals();
+    /**
+     * The access log of this base: a store of its own partitions ({@code <base>-access-YYYY.MM.DD})
+     * and template, which none of this store's searches, aggregations or partition admin reaches.
+     */
+    EventStore accessLog();
 
     /** Where the store is, for messages: e.g. {@code Elasticsearch at http://127.0.0.1:9200}. */
     String description();

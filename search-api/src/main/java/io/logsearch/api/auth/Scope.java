@@ -2,11 +2,12 @@ package io.logsearch.api.auth;
 
 import java.util.Locale;
 
-/** What a token may do: search events, ingest events, or administer. */
+/** What a token may do: search events, ingest events, administer, or read the access log ({@code audit}). */
 public enum Scope {
     SEARCH,
     INGEST,
-    ADMIN;
+    ADMIN,
+    AUDIT;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);
@@ -18,6 +19,6 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + text + "' (expected search, ingest or admin)");
+        throw new IllegalArgumentException("unknown scope '" + text + "' (expected search, ingest, admin or audit)");
     }
 }

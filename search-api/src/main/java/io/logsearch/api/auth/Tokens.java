@@ -175,7 +175,7 @@ public final class Tokens {
     private static Set<Scope> scopes(JsonNode token, String where) {
         JsonNode list = token.get("scopes");
         if (list == null || !list.isArray() || list.isEmpty()) {
-            throw new IllegalArgumentException(where + ": scopes must be a non-empty array of search, ingest, admin");
+            throw new IllegalArgumentException(where + ": scopes must be a non-empty array of search, ingest, admin, audit");
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (JsonNode scope : list) {

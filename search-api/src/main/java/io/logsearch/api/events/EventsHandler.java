@@ -9,6 +9,7 @@ import io.logsearch.api.AccessLog;
 import io.logsearch.api.JsonResponses;
 import io.logsearch.api.Links;
 import io.logsearch.api.ParamReader;
+import io.logsearch.api.auth.Scope;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.query.EventFilter;
 import io.logsearch.storage.query.EventPage;
@@ -21,17 +22,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /v1/events}: one page of matching events, with a signed cursor to the next. */
+/**
+ * {@code GET /v1/events}: one page of matching events, with a signed cursor to the next; over the
+ * access log's store and with the {@code audit} scope, {@code GET /v1/access}.
+ */
 public final class EventsHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
     private final Cursors cursors;
+    private final Scope scope;
 
-    public EventsHandler(EventSearch search, Cursors cursors) {
+    public EventsHandler(EventSearch search, Cursors cursors, Scope scope) {
         this.search = search;
         this.cursors = cursors;
+        this.scope = scope;
     }
 
     /** The endpoint's own parameters. */
@@ -53,7 +59,7 @@ public final class EventsHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        FilterParams.Request<Params> request = FilterParams.request(ctx, Params.NAMES, Params::read);
+        FilterParams.Request<Params> request = FilterParams.request(ctx, scope, Params.NAMES, Params::read);
         Params params = request.endpoint();
         FilterParams.Requested requested = request.requested();
 

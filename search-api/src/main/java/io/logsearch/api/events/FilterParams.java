@@ -81,7 +81,12 @@ public final class FilterParams {
      * organizations the filter names (403).
      */
     public static <T> Request<T> request(Context ctx, Set<String> endpointParams, Function<ParamReader, T> endpoint) {
-        Caller caller = AccessControl.require(ctx, Scope.SEARCH);
+        return request(ctx, Scope.SEARCH, endpointParams, endpoint);
+    }
+
+    /** As {@link #request(Context, Set, Function)}, for an endpoint that needs {@code scope} instead (the access log's {@code audit}). */
+    public static <T> Request<T> request(Context ctx, Scope scope, Set<String> endpointParams, Function<ParamReader, T> endpoint) {
+        Caller caller = AccessControl.require(ctx, scope);
         ParamReader params = new ParamReader(ctx.queryParamMap());
         Set<String> known = new HashSet<>(NAMES);
         known.addAll(endpointParams);

@@ -5,19 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.logsearch.api.JsonResponses;
+import io.logsearch.api.access.AccessLogCounts;
+import io.logsearch.api.access.AccessRecorder;
 import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.StorageException;
 import io.logsearch.storage.StoreHealth;
+import java.util.Optional;
 
-/** {@code GET /health}: 200 with the cluster status, or 503 when Elasticsearch cannot be reached. */
+/**
+ * {@code GET /health}: 200 with the cluster status, or 503 when Elasticsearch cannot be reached;
+ * either way the access log's counts, when it is on.
+ */
 public final class HealthHandler implements Handler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventPartitions partitions;
+    private final Optional<AccessRecorder> accessLog;
 
-    public HealthHandler(EventPartitions partitions) {
+    public HealthHandler(EventPartitions partitions, Optional<AccessRecorder> accessLog) {
         this.partitions = partitions;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -33,6 +41,12 @@ public final class HealthHandler implements Handler {
             body.putObject("elasticsearch").put("status", "unreachable");
             ctx.status(503).header("Retry-After", "10");
         }
+        accessLog.map(AccessRecorder::counts).ifPresent(counts -> accessLogCounts(body, counts));
         JsonResponses.write(ctx, "application/json", body);
+    }
+
+    private static void accessLogCounts(ObjectNode body, AccessLogCounts counts) {
+        body.putObject("accessLog").put("written", counts.written()).put("dropped", counts.dropped())
+                .put("failed", counts.failed()).put("queued", counts.queued());
     }
 }
