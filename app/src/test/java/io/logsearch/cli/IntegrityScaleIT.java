@@ -22,16 +22,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * About a million generated events, loaded into the test Elasticsearch, are sealed and verified
- * by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput and peak
- * resident memory (VmHWM). {@code -Dintegrity.events=N} and {@code -Dintegrity.days=D} change the
- * number and the days (partitions) they spread over.
+ * Generated events (300,000 in CI's extended run, which has its time budget; the issue's million
+ * with {@code -Dintegrity.events=1000000}), loaded into the test Elasticsearch, are sealed and
+ * verified by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput
+ * and peak resident memory (VmHWM). {@code -Dintegrity.days=D} changes the days (partitions) they
+ * spread over.
  */
 @Tag("extended")
 @ExtendWith(RealElasticsearch.class)
 class IntegrityScaleIT {
 
-    private static final long EVENTS = Long.getLong("integrity.events", 1_000_000);
+    private static final long EVENTS = Long.getLong("integrity.events", 300_000);
     private static final int DAYS = Integer.getInteger("integrity.days", 4);
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 

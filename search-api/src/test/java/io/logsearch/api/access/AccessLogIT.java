@@ -16,6 +16,7 @@ import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
 import io.logsearch.storage.EventWriter;
+import io.logsearch.storage.SealRecords;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.nio.file.Files;
@@ -230,6 +231,11 @@ class AccessLogIT {
         @Override
         public EventDocuments documents() {
             return events.documents();
+        }
+
+        @Override
+        public SealRecords seals() {
+            return events.seals();
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
 import io.logsearch.storage.EventWriter;
+import io.logsearch.storage.SealRecords;
 import io.logsearch.storage.WriteOutcomes;
 import io.logsearch.storage.WriteSession;
 import java.lang.reflect.Proxy;
@@ -92,6 +93,11 @@ final class FakeAccessStore implements EventStore {
 
     @Override
     public EventDocuments documents() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SealRecords seals() {
         throw new UnsupportedOperationException();
     }
 
