@@ -73,6 +73,7 @@ class ClusterIT {
     private String api1;
     private String api2;
     private long loaded;
+    private int killed = -1;
 
     @BeforeAll
     void startTwoApiInstances(TestCluster cluster) throws Exception {
@@ -128,12 +129,12 @@ class ClusterIT {
         assertEquals(loaded, count(cluster.indexBase()));
         assertEquals(loaded, distinctIds(cluster.indexBase()));
 
-        JsonNode settings = JSON.readTree(get(cluster.url(0) + "/" + cluster.indexBase() + "-*/_settings/index.number_of_replicas").body());
+        JsonNode settings = JSON.readTree(get(es() + "/" + cluster.indexBase() + "-*/_settings/index.number_of_replicas").body());
         assertTrue(settings.size() >= DAYS, "one partition per day: " + settings);
         settings.forEach(index -> assertEquals("1", index.at("/settings/index/number_of_replicas").asText(), settings.toString()));
         assertEquals("green", health());
 
-        String stats = get(cluster.url(0) + "/_cat/indices/" + cluster.indexBase() + "-*?h=docs.count,pri.store.size,store.size&bytes=b").body();
+        String stats = get(es() + "/_cat/indices/" + cluster.indexBase() + "-*?h=docs.count,pri.store.size,store.size&bytes=b").body();
         long docs = 0;
         long primaryBytes = 0;
         long bytes = 0;
@@ -152,7 +153,7 @@ class ClusterIT {
     void aDataNodeKilledMidLoadLosesNothingAndSearchesKeepAnsweringMeanwhile() throws Exception {
         String killedBase = cluster.indexBase() + "-killed";
         Path export = generate("killed", KILLED_LOAD, 300, UNTIL.minus(Duration.ofDays(10)));
-        String cursorBefore = JSON.readTree(ok(api1 + "/v1/events?size=1000").body()).at("/_links/next/href").asText();
+        String cursorBefore = next(JSON.readTree(ok(api1 + "/v1/events?size=1000").body()));
         assertTrue(!cursorBefore.isEmpty(), "a first page with a next link");
 
         Path firstOutput = dir.resolve("killed-load-1.txt");
@@ -164,8 +165,9 @@ class ClusterIT {
             Thread.sleep(200);
         }
         int victim = nonMasterNode();
+        killed = victim;
         long pid = cluster.kill(victim);
-        Instant killed = Instant.now();
+        Instant lostAt = Instant.now();
         System.err.println("cluster figure: SIGKILLed node " + victim + " (pid " + pid + ") after " + countOrZero(killedBase) + " events");
 
         Searches searches = new Searches();
@@ -191,9 +193,10 @@ class ClusterIT {
         assertEquals(0, searches.failures.get(), searches.requests.get() + " requests, first failure: " + searches.firstFailure.get());
         assertTrue(searches.requests.get() > 0, "searches ran during the loss");
         System.err.printf("cluster figure: %d search/page/histogram/export requests during the node loss (%.0f s), %d failed%n",
-                searches.requests.get(), Duration.between(killed, Instant.now()).toMillis() / 1000.0, searches.failures.get());
+                searches.requests.get(), Duration.between(lostAt, Instant.now()).toMillis() / 1000.0, searches.failures.get());
 
         Duration toGreen = cluster.restart();
+        killed = -1;
         System.err.printf("cluster figure: node %d back, cluster green after %.1f s (node start included)%n", victim, toGreen.toMillis() / 1000.0);
         assertEquals("green", health());
         assertEquals(KILLED_LOAD, count(killedBase), "every event once");
@@ -212,11 +215,11 @@ class ClusterIT {
             for (JsonNode event : page.path("events")) {
                 assertTrue(ids.add(event.at("/event/id").asText()), "seen twice: " + event.at("/event/id").asText());
             }
-            next = page.at("/_links/next/href").asText();
+            next = next(page);
         }
         assertEquals(loaded, ids.size());
 
-        String cursor = JSON.readTree(ok(api1 + "/v1/events?size=10").body()).at("/_links/next/href").asText();
+        String cursor = next(JSON.readTree(ok(api1 + "/v1/events?size=10").body()));
         String other = serve(Files.writeString(dir.resolve("other.secret"), "another secret, of another deployment"));
         HttpResponse<String> refused = get(other + cursor);
         assertEquals(400, refused.statusCode(), refused.body());
@@ -296,9 +299,19 @@ class ClusterIT {
             for (JsonNode event : page.path("events")) {
                 assertTrue(ids.add(event.at("/event/id").asText()), "seen twice: " + event.at("/event/id").asText());
             }
-            next = page.at("/_links/next/href").asText();
+            next = next(page);
         }
         return ids;
+    }
+
+    /** The path and query of a page's next link (absolute, naming the instance that answered), or "" on the last page. */
+    private static String next(JsonNode page) {
+        String href = page.at("/_links/next/href").asText();
+        if (href.isEmpty()) {
+            return "";
+        }
+        URI uri = URI.create(href);
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private Map<String, String> env() {
@@ -336,39 +349,50 @@ class ClusterIT {
         return file;
     }
 
-    /** The node that is not the elected master with the lowest number: losing it costs no election. */
+    /** The lowest-numbered node that is not the elected master: losing it costs no election. */
     private int nonMasterNode() throws Exception {
-        String master = get(cluster.url(0) + "/_cat/master?h=http").body().strip();
-        for (int i = 0; i < cluster.size(); i++) {
-            if (!master.endsWith(":" + cluster.port(i))) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no node other than the master " + master);
+        String master = get(es() + "/_cat/master?h=node").body().strip();
+        int elected = Integer.parseInt(master.substring(master.lastIndexOf('-') + 1));
+        return elected == 0 ? 1 : 0;
+    }
+
+    /** A node that is up: the last one, unless it was killed. */
+    private String es() {
+        return cluster.url(killed == cluster.size() - 1 ? 0 : cluster.size() - 1);
     }
 
     private String health() throws Exception {
-        return JSON.readTree(get(cluster.url(0) + "/_cluster/health?wait_for_status=green&timeout=60s").body()).path("status").asText();
+        return JSON.readTree(get(es() + "/_cluster/health?wait_for_status=green&timeout=60s").body()).path("status").asText();
     }
 
     private long count(String base) throws Exception {
-        get(cluster.url(0) + "/" + base + "-*/_refresh", "POST");
-        return JSON.readTree(ok(cluster.url(0) + "/" + base + "-*/_count").body()).path("count").asLong();
+        get(es() + "/" + base + "-*/_refresh", "POST");
+        return JSON.readTree(ok(es() + "/" + base + "-*/_count").body()).path("count").asLong();
     }
 
     private long countOrZero(String base) throws Exception {
-        HttpResponse<String> response = get(cluster.url(0) + "/" + base + "-*/_count?allow_no_indices=true");
+        HttpResponse<String> response = get(es() + "/" + base + "-*/_count?allow_no_indices=true");
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("count").asLong() : 0;
     }
 
-    /** Distinct event ids, exact below 40,000 (the cardinality aggregation's precision threshold) and close above. */
+    /** Distinct event ids, counted exactly: a composite aggregation paged through every id. */
     private long distinctIds(String base) throws Exception {
-        String query = "{\"size\":0,\"aggs\":{\"ids\":{\"cardinality\":{\"field\":\"event.id\",\"precision_threshold\":40000}}}}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.url(0) + "/" + base + "-*/_search"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body()).at("/aggregations/ids/value").asLong();
+        long distinct = 0;
+        String after = "";
+        while (true) {
+            String query = "{\"size\":0,\"aggs\":{\"ids\":{\"composite\":{\"size\":10000," + after
+                    + "\"sources\":[{\"id\":{\"terms\":{\"field\":\"event.id\"}}}]}}}}";
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(es() + "/" + base + "-*/_search"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode ids = JSON.readTree(response.body()).at("/aggregations/ids");
+            distinct += ids.path("buckets").size();
+            if (ids.path("buckets").size() < 10000 || ids.path("after_key").isMissingNode()) {
+                return distinct;
+            }
+            after = "\"after\":" + JSON.writeValueAsString(ids.path("after_key")) + ",";
+        }
     }
 
     private static HttpResponse<String> ok(String url) throws Exception {
