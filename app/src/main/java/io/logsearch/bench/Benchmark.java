@@ -305,7 +305,7 @@ public final class Benchmark {
             if (response.statusCode() != 200) {
                 throw new IOException(next + " answered HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
             }
-            JsonNode href = JSON.readTree(response.body()).path("links").path("next").path("href");
+            JsonNode href = JSON.readTree(response.body()).path("_links").path("next").path("href");
             next = href.isTextual() ? href.asText() : null;
         }
         int pages = nanos.size();
@@ -411,7 +411,7 @@ public final class Benchmark {
                 "search: " + API_WARMUPS + " warm-up pairs, then " + API_PAIRS + " interleaved pairs of the API request (served in-process by "
                         + "ApiServer) and the raw `_search` it issues (same indices, parameters and body, exact total), over keep-alive "
                         + "connections of one Java HttpClient; the event type is the most frequent one.",
-                "deep paging: `GET /v1/events?size=100` (no filter), each next page through the `links.next` cursor of the one "
+                "deep paging: `GET /v1/events?size=100` (no filter), each next page through the `_links.next` cursor of the one "
                         + "before, up to " + DEEP_PAGES + " pages; p50 of the last 20 pages reached against p50 of pages 2–21.",
                 "p50 and p99 are nearest-rank percentiles.");
     }
