@@ -35,8 +35,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * path, with junk values ({@link HostileInput#junk}), unknown and repeated parameters, invalid
  * percent-encoding, wrong methods, content types and bodies. Every answer is checked by
  * {@link HostileInput#assertWellAnswered} and every request Elasticsearch saw by
- * {@link HostileInput#assertUserTextOnlyAsValues}. 200 tries a property here; {@link HostileRequestsExtendedIT} runs
- * 2,000.
+ * {@link HostileInput#assertUserTextOnlyAsValues}. 200 tries a property.
  */
 @PropertyDefaults(tries = 200)
 class HostileRequestsIT {
