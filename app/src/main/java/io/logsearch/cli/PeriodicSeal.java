@@ -28,12 +28,16 @@ final class PeriodicSeal implements AutoCloseable {
     /** The default period of {@code serve}'s seal. */
     static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
 
+    /** Refuses a seal interval without sealing; run before anything else is started. */
+    static void checkOptions(SealOptions options, Optional<Duration> interval) {
+        if (!options.enabled() && interval.isPresent()) {
+            throw new UsageException("--seal-interval needs --seal-keys and --digest-dir");
+        }
+    }
+
     /** Seals {@code store} every {@code interval} (default {@link #DEFAULT_INTERVAL}) when sealing is on. */
     static Optional<PeriodicSeal> start(SealOptions options, EventStore store, Optional<Duration> interval) throws IOException {
         if (!options.enabled()) {
-            if (interval.isPresent()) {
-                throw new UsageException("--seal-interval needs --seal-keys and --digest-dir");
-            }
             return Optional.empty();
         }
         Path work = SealOptions.workDir();

@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
             requirePlainHttpLoopback(spec, bind);
         }
         Optional<byte[]> secret = cursorSecret(spec, cursorSecretFile);
+        PeriodicSeal.checkOptions(seal, Optional.ofNullable(sealInterval));
         Elasticsearch es = Elasticsearch.unchecked();
         es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
                 + " Until it answers, the API answers 503."));
