@@ -98,10 +98,10 @@ final class DemoCommand implements Callable<Integer> {
         LocalNodeChoice choice = new LocalNodeChoice(Home.defaultNodeDir(), esPort, "--es-port");
         LocalNode node = choice.node(NodeSettings.DEFAULT_HEAP);
         if (choice.running().isEmpty()) {
+            // Ctrl-C reaches the node too, which may have stopped by itself while the server was stopping
             shutdown.add("stop Elasticsearch", () -> {
-                if (node.stop()) {
-                    System.out.println("Elasticsearch stopped.");
-                }
+                node.stop();
+                System.out.println("Elasticsearch stopped.");
             });
         }
         choice.start(node, System.out::println);

@@ -53,7 +53,7 @@ class DashboardsCommandIT {
                     run.stdout());
             assertEquals("/s/ops/api/saved_objects/_import?overwrite=true", seen.get(0));
             assertEquals("Basic " + Base64.getEncoder().encodeToString("elastic:pw".getBytes(StandardCharsets.UTF_8)), seen.get(1));
-            assertTrue(seen.get(2).contains("\"id\":\"audit-eu\"") && seen.get(2).contains("\"title\":\"audit-eu-*\""),
+            assertTrue(seen.get(2).contains("\"id\":\"audit-eu\"") && seen.get(2).contains("\"title\":\"audit-eu-*,-audit-eu-access-*\""),
                     "--index rewrites the data view");
         } finally {
             kibana.stop(0);
