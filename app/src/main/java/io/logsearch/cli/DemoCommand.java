@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,14 +98,17 @@ final class DemoCommand implements Callable<Integer> {
     private Elasticsearch localNode(ShutdownSteps shutdown) {
         LocalNodeChoice choice = new LocalNodeChoice(Home.defaultNodeDir(), esPort, "--es-port");
         LocalNode node = choice.node(NodeSettings.DEFAULT_HEAP);
+        AtomicBoolean started = new AtomicBoolean();
         if (choice.running().isEmpty()) {
-            // Ctrl-C reaches the node too, which may have stopped by itself while the server was stopping
+            // Ctrl-C reaches a started node too, which may have stopped by itself while the server was stopping
             shutdown.add("stop Elasticsearch", () -> {
-                node.stop();
-                System.out.println("Elasticsearch stopped.");
+                if (node.stop() || started.get()) {
+                    System.out.println("Elasticsearch stopped.");
+                }
             });
         }
         choice.start(node, System.out::println);
+        started.set(true);
         return Elasticsearch.at(node.settings().url());
     }
 
