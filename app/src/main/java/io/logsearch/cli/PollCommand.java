@@ -122,7 +122,7 @@ final class PollCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         VendorClient client = client();
-        PollSettings settings = PollSettings.DEFAULTS.withFirstSince(firstSince()).withOverlap(overlap).withRequestTimeout(timeout);
+        PollSettings settings = settings();
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -135,7 +135,7 @@ final class PollCommand implements Callable<Integer> {
         }, "poll-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Elasticsearch es = Elasticsearch.fromEnvironment();
-             DeadLetterFile rejected = new DeadLetterFile(deadLetter != null ? deadLetter : DeadLetterFile.defaultPath(Instant.now()))) {
+             DeadLetterFile rejected = new DeadLetterFile(deadLetterPath(DeadLetterFile.defaultPath(Instant.now())))) {
             Clock clock = Clock.systemUTC();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
             Poller poller = new Poller(client, new PageFetcher(http, settings, stop, clock), index.on(es.client()), BulkSettings.DEFAULTS,
@@ -166,7 +166,24 @@ final class PollCommand implements Callable<Integer> {
         }
     }
 
-    private VendorClient client() throws IOException {
+    PollSettings settings() {
+        return PollSettings.DEFAULTS.withFirstSince(firstSince()).withOverlap(overlap).withRequestTimeout(timeout);
+    }
+
+    Path deadLetterPath(Path otherwise) {
+        return deadLetter != null ? deadLetter : otherwise;
+    }
+
+    Duration interval() {
+        return interval;
+    }
+
+    Path checkpoint() {
+        return checkpoint;
+    }
+
+    /** The vendor's client, its options checked: a missing or bad one is a {@link ParameterException} naming it. */
+    VendorClient client() throws IOException {
         Optional<String> bearer = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv(TOKEN_ENV))).filter(t -> !t.isBlank());
         try {
             return switch (source.id()) {

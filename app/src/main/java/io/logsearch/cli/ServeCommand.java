@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "With --seal-keys and --digest-dir: seal every AGE (e.g. 15m; default 1h).")
     Duration sealInterval;
 
+    @Option(names = "--poll", paramLabel = "FILE", description = {
+            "Run pollers inside the server, writing into the index it serves, their state in /health:",
+            "{\"pollers\": [{\"source\": \"thousandeyes\", \"url\": …, \"token\": \"$${TE_TOKEN}\", \"interval\": \"5m\"}, …]},",
+            "each entry's keys being poll's options without their dashes; $${NAME} is an environment variable. Mode 600."})
+    Path pollFile;
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         Optional<Tokens> tokens = tokens(spec, tokensFile);
@@ -81,22 +90,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         Optional<byte[]> secret = cursorSecret(spec, cursorSecretFile);
         PeriodicSeal.checkOptions(seal, Optional.ofNullable(sealInterval));
+        List<PollConfig.Entry> pollers = pollFile == null ? List.of() : PollConfig.read(pollFile, System::getenv);
         Elasticsearch es = Elasticsearch.unchecked();
         es.problem().ifPresent(problem -> System.err.println("logsearch: warning: " + problem
                 + " Until it answers, the API answers 503."));
         EventStore events = index.on(es.client());
         Optional<PeriodicSeal> sealing = PeriodicSeal.start(seal, events, Optional.ofNullable(sealInterval));
+        Optional<ServedPollers> polling = pollers.isEmpty() ? Optional.empty() : Optional.of(new ServedPollers(pollers, events, Clock.systemUTC()));
         Javalin server = ApiServer.start(bind, port, tls, cfg -> {
             cfg.store = events;
             cfg.tokens = tokens;
             cfg.cursorSecret = secret;
             cfg.integrity = seal.integrityCheck(events);
+            polling.ifPresent(running -> cfg.health = Map.of("pollers", running::report));
         });
         System.out.println("logsearch is serving " + (tls.isPresent() ? "https" : "http") + "://" + bind + ":" + server.port()
                 + "/ (Elasticsearch at " + es.url() + ")");
         ShutdownSteps shutdown = ShutdownSteps.install();
         shutdown.add("close the Elasticsearch client", es::close);
         sealing.ifPresent(periodic -> shutdown.add("stop sealing", periodic::close));
+        polling.ifPresent(running -> shutdown.add("stop polling", running::close));
         shutdown.add("stop the server", server::stop);
         shutdown.add("say so", () -> System.out.println("Stopping..."));
         shutdown.await();

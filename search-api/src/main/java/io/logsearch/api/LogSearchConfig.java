@@ -5,7 +5,9 @@ import io.logsearch.api.ingest.IngestHandler;
 import io.logsearch.api.integrity.IntegrityCheck;
 import io.logsearch.storage.EventStore;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The plugin's configuration, set in the consumer passed to {@link LogSearchPlugin}. */
 public final class LogSearchConfig {
@@ -35,6 +37,12 @@ public final class LogSearchConfig {
     public Optional<IntegrityCheck> integrity = Optional.empty();
     /** Whether every request under {@code /v1} and {@code /compat} is recorded in the access log's store. */
     public boolean accessLog = true;
+
+    /**
+     * More parts of {@code /health}'s answer, by name, each written as JSON when asked (e.g. {@code serve --poll}'s
+     * pollers); they report, they do not change the answer's status, which is Elasticsearch's.
+     */
+    public Map<String, Supplier<?>> health = Map.of();
 
     /** How many access events may wait to be written; more are dropped (and counted) while the store is slow or down. */
     public int accessLogCapacity = 10_000;

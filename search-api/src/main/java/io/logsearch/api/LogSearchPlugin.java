@@ -68,7 +68,7 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
         state.routes.get(prefix + "/v1/integrity", secured(access, new IntegrityHandler(pluginConfig.integrity)));
         CompatRoutes.register(state, prefix, access, search, cursors, secret);
-        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin(), accessLog)));
+        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin(), accessLog, pluginConfig.health)));
         state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
         state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
         WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));

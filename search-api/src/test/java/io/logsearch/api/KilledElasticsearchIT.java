@@ -88,8 +88,10 @@ class KilledElasticsearchIT {
     }
 
     /** Documents in the base, and distinct event ids among them, counted exactly (a composite aggregation paged through). */
+    /** Documents and distinct event ids in the event partitions of {@code base}, not in its access log's or digests' indices. */
     static long[] countsAndIds(String url, String base) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + base + "-*/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        String events = base + "-*,-" + base + "-access-*,-" + base + "-digests";
+        HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + events + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         long documents = 0;
         long ids = 0;
@@ -97,7 +99,7 @@ class KilledElasticsearchIT {
         while (true) {
             String body = "{\"size\":0,\"track_total_hits\":true,\"aggs\":{\"ids\":{\"composite\":{\"size\":10000," + after
                     + "\"sources\":[{\"id\":{\"terms\":{\"field\":\"event.id\"}}}]}}}}";
-            JsonNode answer = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + base + "-*/_search?allow_no_indices=true"))
+            JsonNode answer = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + events + "/_search?allow_no_indices=true"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             documents = answer.path("hits").path("total").path("value").asLong();

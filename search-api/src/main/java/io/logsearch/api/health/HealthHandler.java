@@ -10,11 +10,13 @@ import io.logsearch.api.access.AccessRecorder;
 import io.logsearch.storage.EventPartitions;
 import io.logsearch.storage.StorageException;
 import io.logsearch.storage.StoreHealth;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: 200 with the cluster status, or 503 when Elasticsearch cannot be reached;
- * either way the access log's counts, when it is on.
+ * either way the access log's counts, when it is on, and the configured further reports (the pollers').
  */
 public final class HealthHandler implements Handler {
 
@@ -22,10 +24,12 @@ public final class HealthHandler implements Handler {
 
     private final EventPartitions partitions;
     private final Optional<AccessRecorder> accessLog;
+    private final Map<String, Supplier<?>> reports;
 
-    public HealthHandler(EventPartitions partitions, Optional<AccessRecorder> accessLog) {
+    public HealthHandler(EventPartitions partitions, Optional<AccessRecorder> accessLog, Map<String, Supplier<?>> reports) {
         this.partitions = partitions;
         this.accessLog = accessLog;
+        this.reports = Map.copyOf(reports);
     }
 
     @Override
@@ -42,6 +46,7 @@ public final class HealthHandler implements Handler {
             ctx.status(503).header("Retry-After", "10");
         }
         accessLog.map(AccessRecorder::counts).ifPresent(counts -> accessLogCounts(body, counts));
+        reports.forEach((name, report) -> body.set(name, JSON.valueToTree(report.get())));
         JsonResponses.write(ctx, "application/json", body);
     }
 
