@@ -18,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -33,6 +35,13 @@ import java.util.stream.IntStream;
  * with a {@link BulkGaveUpException}.
  */
 final class RetryingBulkTransport implements ElasticsearchTransport {
+
+    /** Where bulk answers are handled, off the HTTP client's threads (see {@code Batch.send}). */
+    private static final Executor ANSWERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "bulk-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ElasticsearchTransport transport;
     private final RetryBudget budget;
@@ -104,13 +113,17 @@ final class RetryingBulkTransport implements ElasticsearchTransport {
         }
 
         private void send(BulkRequest request) {
-            transport.performRequestAsync(request, endpoint, options).whenComplete((response, error) -> {
+            // Not on the thread that completes the client's future: the HTTP client calls back on its I/O thread,
+            // for a refused connection while it holds its connection pool's lock, and completing the outcome there
+            // runs the ingester's listener, which waits for the ingester's lock that a writer holds while it waits
+            // for that pool (a deadlock seen when Elasticsearch was killed under load).
+            transport.performRequestAsync(request, endpoint, options).whenCompleteAsync((response, error) -> {
                 try {
                     answered(response, error);
                 } catch (RuntimeException e) {
                     outcome.completeExceptionally(e);
                 }
-            });
+            }, ANSWERS);
         }
 
         private void answered(BulkResponse response, Throwable error) {
