@@ -3,10 +3,6 @@ package io.logsearch.bench;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
-import io.logsearch.api.server.ApiServer;
 import io.logsearch.elasticsearch.EsClients;
 import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
@@ -24,7 +20,6 @@ import io.logsearch.indexer.sources.Sources;
 import io.logsearch.localnode.Distribution;
 import io.logsearch.localnode.LocalNode;
 import io.logsearch.localnode.NodeSettings;
-import io.logsearch.mappings.EventFields;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.BulkSettings;
 import java.io.BufferedOutputStream;
@@ -47,6 +42,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -76,19 +72,27 @@ public final class Benchmark {
 
     private final long events;
     private final String heap;
+    private final long largeExportBytes;
     private final String command;
     private final Consumer<String> progress;
     // HTTP/1.1, as curl speaks to Elasticsearch, without the h2c upgrade the client would otherwise offer on every request.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Figure> figures = new ArrayList<>();
 
-    public Benchmark(long events, String heap, String command, Consumer<String> progress) {
+    /**
+     * @param largeExportBytes the size of the export loaded under a 256 MB heap; 0 leaves that part out
+     */
+    public Benchmark(long events, String heap, long largeExportBytes, String command, Consumer<String> progress) {
         NodeSettings.checkHeap(heap);
         if (events < 1) {
             throw new IllegalArgumentException("--events must be at least 1, not " + events);
         }
         this.events = events;
         this.heap = heap;
+        if (largeExportBytes < 0) {
+            throw new IllegalArgumentException("--large-export must be 0 or more bytes, not " + largeExportBytes);
+        }
+        this.largeExportBytes = largeExportBytes;
         this.command = command;
         this.progress = progress;
     }
@@ -114,8 +118,15 @@ public final class Benchmark {
             ElasticsearchClient client = EsClients.create(EsSettings.of(esUrl));
             try {
                 Map<String, String> environment = environment(esUrl);
-                EsEventStore loaded = ingest(client, esUrl, exports, work);
-                search(loaded, esUrl);
+                BenchContext bench = new BenchContext(http, esUrl, client, work, progress, figures);
+                EsEventStore loaded = ingest(bench, exports);
+                search(bench, loaded.partitions());
+                ExportComparison.run(bench, LOAD_BASE, events * exports.size());
+                PartitionScope.run(bench, SEED + 90);
+                Growth.run(bench, SEED + 100);
+                if (largeExportBytes > 0) {
+                    LargeExportLoad.run(bench, largeExportBytes, (double) Files.size(exports.get("thousandeyes")) / events, SEED + 200);
+                }
                 return new BenchReport(environment, command, notes(), figures);
             } finally {
                 client._transport().close();
@@ -190,8 +201,10 @@ public final class Benchmark {
         return files;
     }
 
-    private EsEventStore ingest(ElasticsearchClient client, String esUrl, Map<String, Path> exports, Path work)
-            throws IOException, InterruptedException {
+    private EsEventStore ingest(BenchContext bench, Map<String, Path> exports) throws IOException, InterruptedException {
+        ElasticsearchClient client = bench.client();
+        String esUrl = bench.esUrl();
+        Path work = bench.work();
         RawBulk raw = new RawBulk(http, esUrl, BULK_DOCUMENTS, BULK_IN_FLIGHT);
         EsEventStore rawStore = EsEventStore.on(client, Partitioning.daily(RAW_BASE), 0);
         EsEventStore loadStore = EsEventStore.on(client, Partitioning.daily(LOAD_BASE), 0);
@@ -205,7 +218,7 @@ public final class Benchmark {
         progress.accept("Warming the node up: raw _bulk and load into " + WARMUP_BASE + "...");
         raw.post(bulkFiles(exports, WARMUP_BASE + "-raw", work));
         loadAll(new Loader(warmupLoadStore, BulkSettings.DEFAULTS), exports, work);
-        deleteIndices(esUrl, WARMUP_BASE + "-*");
+        bench.deleteIndices(WARMUP_BASE + "-*");
 
         progress.accept("Timing raw _bulk into " + RAW_BASE + "...");
         long start = System.nanoTime();
@@ -220,13 +233,15 @@ public final class Benchmark {
         figures.add(Figure.info("ingest, raw _bulk (" + rawDocuments + " documents)", Figure.format("%,.0f events/s", rawRate)));
         figures.add(Figure.info("ingest, load (" + loadedEvents + " events)", Figure.format("%,.0f events/s", loadRate)));
         figures.add(Figure.ratio("ingest, load / raw _bulk", "events/s ratio", loadRate / rawRate, 0.95, true));
-        loadMemory(esUrl, exports, work);
+        loadMemory(bench, exports);
         loadStore.partitionAdmin().refresh();
         return loadStore;
     }
 
     /** The load command in a JVM of its own with a 256 MB heap: how much memory it takes at its peak. */
-    private void loadMemory(String esUrl, Map<String, Path> exports, Path work) throws IOException, InterruptedException {
+    private void loadMemory(BenchContext bench, Map<String, Path> exports) throws IOException, InterruptedException {
+        String esUrl = bench.esUrl();
+        Path work = bench.work();
         String source = "thousandeyes";
         progress.accept("Measuring the memory of the load command (" + source + ", " + LOAD_HEAP + ")...");
         CliRun.Result run = CliRun.run(work, List.of("-Xmx" + LOAD_HEAP), Map.of("ES_URL", esUrl),
@@ -236,7 +251,7 @@ public final class Benchmark {
                 run.peakRssBytes().stream().mapToObj(b -> Figure.format("%,d MB", b / (1024 * 1024))).findFirst().orElse("not measured (no /proc)")));
         figures.add(Figure.info("load of " + events + " " + source + " events, own JVM, -Xmx" + LOAD_HEAP + ": peak heap before a collection",
                 run.peakHeapBytes().stream().mapToObj(b -> Figure.format("%,d MB", b / (1024 * 1024))).findFirst().orElse("no collection")));
-        deleteIndices(esUrl, MEMORY_BASE + "-*");
+        bench.deleteIndices(MEMORY_BASE + "-*");
     }
 
     private long loadAll(Loader loader, Map<String, Path> exports, Path work) throws IOException {
@@ -255,37 +270,15 @@ public final class Benchmark {
         return indexed;
     }
 
-    /** Interleaved pairs after warm-up, both over keep-alive connections of one Java HttpClient. */
-    private void search(EsEventStore loaded, String esUrl) throws IOException, InterruptedException {
-        Javalin server = ApiServer.start("127.0.0.1", 0, cfg -> cfg.store = loaded);
-        try {
-            String api = "http://127.0.0.1:" + server.port();
-            String eventType = get(api + "/v1/events/top?field=eventType&size=1").path("buckets").path(0).path("value").asText();
-            HttpRequest apiRequest = HttpRequest.newBuilder(URI.create(api + "/v1/events?size=100&eventType="
-                    + URLEncoder.encode(eventType, StandardCharsets.UTF_8))).build();
-            HttpRequest rawRequest = rawSearch(esUrl, loaded.partitions(), eventType);
-            progress.accept("Timing GET /v1/events?eventType=" + eventType + "&size=100 against its raw _search...");
-            for (int i = 0; i < API_WARMUPS; i++) {
-                time(apiRequest);
-                time(rawRequest);
-            }
-            long[] apiNanos = new long[API_PAIRS];
-            long[] rawNanos = new long[API_PAIRS];
-            for (int i = 0; i < API_PAIRS; i++) {
-                apiNanos[i] = time(apiRequest);
-                rawNanos[i] = time(rawRequest);
-            }
-            LatencyStats apiStats = LatencyStats.of(apiNanos);
-            LatencyStats rawStats = LatencyStats.of(rawNanos);
-            String query = "GET /v1/events?eventType=" + eventType + "&size=100";
-            figures.add(Figure.info(query + " (" + API_PAIRS + " requests)",
-                    Figure.format("p50 %.2f ms, p99 %.2f ms", apiStats.p50Millis(), apiStats.p99Millis())));
-            figures.add(Figure.info("raw _search of that request", Figure.format("p50 %.2f ms, p99 %.2f ms", rawStats.p50Millis(), rawStats.p99Millis())));
-            figures.add(Figure.ratio(query + " p50 / raw", "p50 ratio", apiStats.p50Millis() / rawStats.p50Millis(), 1.10, false));
-            figures.add(Figure.ratio(query + " p99 / raw", "p99 ratio", apiStats.p99Millis() / rawStats.p99Millis(), 1.20, false));
-            deepPaging(api);
-        } finally {
-            server.stop();
+    /** GET /v1/events, its histogram and top values, each against the raw searches it sends; then deep paging. */
+    private void search(BenchContext bench, Partitioning partitions) throws IOException, InterruptedException {
+        try (SearchComparison comparison = SearchComparison.open(bench, partitions)) {
+            String eventType = bench.get(comparison.api() + "/v1/events/top?field=eventType&size=1").path("buckets").path(0).path("value").asText();
+            comparison.compare("/v1/events?size=100&eventType=" + URLEncoder.encode(eventType, StandardCharsets.UTF_8), 1.10, OptionalDouble.of(1.20),
+                    API_WARMUPS, API_PAIRS);
+            comparison.compare("/v1/events/histogram?window=" + DAYS + "d&interval=1d", 1.10, OptionalDouble.empty(), API_WARMUPS, API_PAIRS);
+            comparison.compare("/v1/events/top?field=userId&size=10", 1.10, OptionalDouble.empty(), API_WARMUPS, API_PAIRS);
+            deepPaging(bench, comparison.api());
         }
     }
 
@@ -293,19 +286,16 @@ public final class Benchmark {
      * Every event in pages of 100, each next page through the cursor the previous one links to, up to
      * 1,000 pages: the last 20 pages reached against pages 2 to 21 (page 1 is the one without a cursor).
      */
-    private void deepPaging(String api) throws IOException, InterruptedException {
+    private void deepPaging(BenchContext bench, String api) throws IOException, InterruptedException {
         progress.accept("Walking up to " + DEEP_PAGES + " pages of 100 through their cursors...");
         List<Long> nanos = new ArrayList<>();
         String next = api + "/v1/events?size=100";
         while (next != null && nanos.size() < DEEP_PAGES) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(next)).build();
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode page = bench.json(request);
             nanos.add(System.nanoTime() - start);
-            if (response.statusCode() != 200) {
-                throw new IOException(next + " answered HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            JsonNode href = JSON.readTree(response.body()).path("_links").path("next").path("href");
+            JsonNode href = page.path("_links").path("next").path("href");
             next = href.isTextual() ? href.asText() : null;
         }
         int pages = nanos.size();
@@ -321,45 +311,6 @@ public final class Benchmark {
                 last.p50Millis() / first.p50Millis(), 1.5, false));
     }
 
-    /** The search EsEventSearch issues for a first page of 100 with one event type: same indices, parameters and body. */
-    private static HttpRequest rawSearch(String esUrl, Partitioning partitions, String eventType) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode term = body.putObject("query").putObject("bool").putArray("filter").addObject()
-                .putObject("term").putObject(EventFields.ACTION);
-        term.put("value", eventType).put("case_insensitive", true);
-        body.put("size", 101);
-        ArrayNode sort = body.putArray("sort");
-        sort.addObject().putObject(EventFields.TIMESTAMP).put("order", "desc");
-        sort.addObject().putObject(EventFields.EVENT_ID).put("order", "desc");
-        body.put("track_total_hits", true);
-        body.putObject("_source").putArray("excludes").add(EventFields.ORIGINAL);
-        String indices = String.join(",", partitions.everyPartition());
-        return HttpRequest.newBuilder(URI.create(esUrl + "/" + indices
-                        + "/_search?allow_no_indices=true&allow_partial_search_results=false&ignore_unavailable=true"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-    }
-
-    private long time(HttpRequest request) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        long nanos = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IOException(request.uri() + " answered HTTP " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return nanos;
-    }
-
-    private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(url + " answered HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
     /** Asked of {@code _cat/nodes}: the integration-test distribution answers {@code GET /} with a 405. */
     private String nodeVersion(String esUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/nodes?h=version")).build(),
@@ -368,17 +319,6 @@ public final class Benchmark {
             throw new IOException(esUrl + "/_cat/nodes answered HTTP " + response.statusCode() + ": " + response.body());
         }
         return response.body().strip();
-    }
-
-    private void deleteIndices(String esUrl, String pattern) throws IOException, InterruptedException {
-        HttpResponse<String> names = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_cat/indices/" + pattern + "?h=index")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String indices = String.join(",", names.body().strip().split("\\s+"));
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/" + indices)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (deleted.statusCode() != 200) {
-            throw new IOException("could not delete the warm-up indices: HTTP " + deleted.statusCode() + " " + deleted.body());
-        }
     }
 
     private Map<String, String> environment(String esUrl) throws IOException, InterruptedException {
@@ -408,11 +348,29 @@ public final class Benchmark {
                 "memory: `logsearch load` of the thousandeyes export in a JVM of its own with -Xmx" + LOAD_HEAP + ", into base `"
                         + MEMORY_BASE + "` on the same node; peak RSS is VmHWM polled from /proc every 50 ms, peak heap the largest "
                         + "heap before a collection in its GC log (-Xlog:gc).",
-                "search: " + API_WARMUPS + " warm-up pairs, then " + API_PAIRS + " interleaved pairs of the API request (served in-process by "
-                        + "ApiServer) and the raw `_search` it issues (same indices, parameters and body, exact total), over keep-alive "
-                        + "connections of one Java HttpClient; the event type is the most frequent one.",
+                "search: each API request is sent once to a second in-process server whose client goes through a capturing "
+                        + "loopback proxy, which keeps the `_search` requests it sends; then " + API_WARMUPS + " warm-up pairs and "
+                        + API_PAIRS + " interleaved pairs of the API request (served in-process by ApiServer, straight on the node) and "
+                        + "those raw searches (same indices, parameters and body) sent one after the other, over keep-alive connections "
+                        + "of one Java HttpClient. /v1/events filters by the most frequent event type; the histogram covers the "
+                        + DAYS + " days by day; top is the 10 most frequent user ids.",
                 "deep paging: `GET /v1/events?size=100` (no filter), each next page through the `_links.next` cursor of the one "
                         + "before, up to " + DEEP_PAGES + " pages; p50 of the last 20 pages reached against p50 of pages 2–21.",
+                "export: `logsearch serve` in a JVM of its own with -Xmx256m streams `GET /v1/events/export?format=ndjson` of "
+                        + "every event of `" + LOAD_BASE + "` (lines counted by the client); the raw walk opens a point-in-time on "
+                        + "the partitions of `" + LOAD_BASE + "` and pages it with `search_after`, 10,000 hits per page in `_shard_doc` order, "
+                        + "`event.original` excluded as the export excludes it, each `_source` serialised as a line to nowhere. "
+                        + "Peak RSS is serve's VmHWM after the export.",
+                "partitions: " + 90_000 + " thousandeyes events over 90 days of daily partitions (`" + PartitionScope.BASE + "`); a "
+                        + "1-hour window 45 days back: the partitions its captured `_search` names, `_shards` of that search and of "
+                        + "the same body on every partition of the base (the wildcards a search without a time range names), and p50 "
+                        + "over 300 interleaved runs of each.",
+                "growth: one base (`" + Growth.BASE + "`, 30 days, daily) grown by in-process loads to 100,000, 300,000 and "
+                        + "1,000,000 thousandeyes events; per step the load's wall time per event added, then after a refresh "
+                        + "the p50 of 300 `GET /v1/events?size=100` over a 1-hour window (after 200 warm-ups).",
+                "large export: one thousandeyes export of the size asked (`--large-export`), generated, then loaded by "
+                        + "`logsearch load` in a JVM of its own with -Xmx256m into `" + LargeExportLoad.BASE + "`; peak RSS is "
+                        + "VmHWM polled every 50 ms, peak heap from its GC log.",
                 "p50 and p99 are nearest-rank percentiles.");
     }
 

@@ -34,11 +34,9 @@ final class CliRun {
             throws IOException, InterruptedException {
         Path gcLog = Files.createTempFile(work, "gc-", ".log");
         Path stderr = Files.createTempFile(work, "stderr-", ".txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.add("-Xlog:gc:file=" + gcLog);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.logsearch.cli.Main"));
-        command.addAll(List.of(args));
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Xlog:gc:file=" + gcLog);
+        List<String> command = command(options, args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
@@ -60,6 +58,61 @@ final class CliRun {
             throw new IOException("logsearch " + String.join(" ", args) + " exited " + process.exitValue() + ": " + Files.readString(stderr));
         }
         return new Result(seconds, peakRss > 0 ? OptionalLong.of(peakRss) : OptionalLong.empty(), peakHeap(gcLog));
+    }
+
+    /** A long-running command (e.g. {@code serve}), started in a JVM of its own, until closed. */
+    static final class Running implements AutoCloseable {
+
+        private final Process process;
+        private final Path stderr;
+
+        private Running(Process process, Path stderr) {
+            this.process = process;
+            this.stderr = stderr;
+        }
+
+        /** Its resident set's high-water mark so far; empty where there is no /proc. */
+        OptionalLong peakRssBytes() {
+            long peak = vmHwm(Path.of("/proc", Long.toString(process.pid()), "status"));
+            return peak > 0 ? OptionalLong.of(peak) : OptionalLong.empty();
+        }
+
+        /** Fails with its stderr when it has ended. */
+        void requireAlive() throws IOException {
+            if (!process.isAlive()) {
+                throw new IOException("the command ended with exit status " + process.exitValue() + ": " + Files.readString(stderr));
+            }
+        }
+
+        /** Stops it with SIGTERM, and SIGKILL when it has not ended a minute later or the wait is interrupted. */
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (process.waitFor(1, TimeUnit.MINUTES)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts {@code logsearch args…} with stdout discarded, and returns at once. */
+    static Running start(Path work, List<String> jvmOptions, Map<String, String> environment, String... args) throws IOException {
+        Path stderr = Files.createTempFile(work, "stderr-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args)).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        return new Running(builder.start(), stderr);
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.logsearch.cli.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** VmHWM in bytes, or -1 once the process is gone (or where there is no /proc). */

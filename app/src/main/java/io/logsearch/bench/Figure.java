@@ -17,6 +17,16 @@ public record Figure(String measure, String result, String target, Optional<Bool
                 Optional.of(eventsPerSecond >= target));
     }
 
+    /** A count against the most it may be. */
+    public static Figure atMost(String measure, long value, long target, String unit) {
+        return new Figure(measure, format("%,d %s", value, unit), format("≤ %,d %s", target, unit), Optional.of(value <= target));
+    }
+
+    /** Whether something held, e.g. a run finished without running out of memory. */
+    public static Figure held(String measure, boolean held, String result, String target) {
+        return new Figure(measure, result, target, Optional.of(held));
+    }
+
     public static Figure info(String measure, String result) {
         return new Figure(measure, result, "–", Optional.empty());
     }

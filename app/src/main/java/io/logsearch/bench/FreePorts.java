@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** A free HTTP port on loopback whose transport port (100 above, see NodeSettings) is free as well. */
+/** Free ports on loopback: for the benchmark's node (its transport port, 100 above, free as well) and for servers of its own. */
 final class FreePorts {
 
     private FreePorts() {
@@ -20,6 +20,11 @@ final class FreePorts {
             }
         }
         throw new IllegalStateException("found no free pair of ports (P, P+100) on 127.0.0.1 for the benchmark node");
+    }
+
+    /** A free port for a server the benchmark starts in a JVM of its own. */
+    static int apiPort() {
+        return free(0);
     }
 
     private static boolean isFree(int port) {

@@ -4,6 +4,9 @@ import io.logsearch.localnode.NodeSettings;
 import io.logsearch.mappings.Granularity;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.mappings.TimeWindow;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -117,6 +120,26 @@ final class OptionConverters {
                 throw new TypeConversionException(e.getMessage());
             }
             return value;
+        }
+    }
+
+    /** A size in bytes with an optional unit: {@code 0}, {@code 500m}, {@code 2g}, {@code 64k}. */
+    static final class ByteSize implements ITypeConverter<Long> {
+        private static final Pattern SIZE = Pattern.compile("(\\d{1,12})([kmg]?)");
+
+        @Override
+        public Long convert(String value) {
+            Matcher size = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+            if (!size.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a size: a number with an optional unit k, m or g, such as 2g");
+            }
+            int shift = switch (size.group(2)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            return Long.parseLong(size.group(1)) << shift;
         }
     }
 

@@ -92,6 +92,21 @@ class CommandLineTest {
         assertEquals(2, heap.exit());
         assertTrue(heap.err().startsWith("logsearch bench: heap 'lots' is not a JVM memory size such as 512m or 1g\n"), heap.err());
         assertEquals("", heap.out());
+
+        Run size = run("bench", "--large-export", "2 gigabytes");
+        assertEquals(2, size.exit());
+        assertTrue(size.err().contains("'2 gigabytes' is not a size: a number with an optional unit k, m or g, such as 2g"), size.err());
+        assertEquals("", size.out());
+    }
+
+    @Test
+    void byteSizesTakeAnOptionalUnit() {
+        OptionConverters.ByteSize sizes = new OptionConverters.ByteSize();
+        assertEquals(0L, sizes.convert("0"));
+        assertEquals(2L << 30, sizes.convert("2g"));
+        assertEquals(500L << 20, sizes.convert("500M"));
+        assertEquals(64L << 10, sizes.convert("64k"));
+        assertEquals(1234L, sizes.convert("1234"));
     }
 
     @Test
