@@ -6,6 +6,7 @@ import co.elastic.clients.transport.TransportException;
 import io.logsearch.elasticsearch.EsClients;
 import io.logsearch.elasticsearch.Failures;
 import io.logsearch.elasticsearch.EsSettings;
+import io.logsearch.storage.FailureKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -59,7 +60,8 @@ final class Elasticsearch implements AutoCloseable {
 
     /**
      * Why this cluster cannot be used, asked with one cheap request: unreachable, TLS not trusted,
-     * credentials refused. Any other answer, even a refusal for lack of privileges, means it is there.
+     * credentials refused (or lacking the privilege to ask for the cluster's health, which
+     * {@code /health} needs as well). Any other answer means it is there.
      */
     Optional<String> problem() {
         try {
@@ -73,8 +75,8 @@ final class Elasticsearch implements AutoCloseable {
     /** What a failed health request says about the cluster, by the status {@link Failures} reads from it. */
     private Optional<String> whyUnusable(Exception e) {
         OptionalInt status = Failures.status(e);
-        if (status.isPresent() && status.getAsInt() == 401) {
-            return Optional.of(credentialsRefused());
+        if (status.isPresent() && Failures.kindOf(e) == FailureKind.UNAUTHORIZED) {
+            return Optional.of(credentialsRefused(status.getAsInt()));
         }
         if (e instanceof TransportException) {
             return Optional.of("Elasticsearch at " + url() + " did not answer as Elasticsearch does: " + e.getMessage());
@@ -107,8 +109,9 @@ final class Elasticsearch implements AutoCloseable {
         return this;
     }
 
-    private String credentialsRefused() {
-        return "Elasticsearch at " + url() + " refused the credentials (HTTP 401); check ES_API_KEY, or ES_USERNAME and ES_PASSWORD.";
+    private String credentialsRefused(int status) {
+        String refusal = status == 401 ? "refused the credentials (HTTP 401)" : "refused the credentials the privileges logsearch needs (HTTP " + status + ")";
+        return "Elasticsearch at " + url() + " " + refusal + "; check ES_API_KEY, or ES_USERNAME and ES_PASSWORD.";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.logsearch.generator.ExportGenerator;
 import io.logsearch.generator.GeneratorSpec;
+import io.logsearch.storage.BulkSettings;
 import io.logsearch.testsupport.EphemeralNode;
 import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.TestCertificates;
@@ -17,12 +18,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -147,21 +154,136 @@ class SecuredElasticsearchIT {
         assertEquals("logsearch: " + refused, run(1, wrong, "load", "--source", "thousandeyes", "--index", "secured-wrong", export.toString()).strip());
 
         wrong.put("LOGSEARCH_INDEX", "secured-wrong");
+        servedRefusingTheCredentials(wrong, "not-the-password", output -> assertTrue(output.contains("logsearch: warning: " + refused), output));
+    }
+
+    /**
+     * A user of the file realm (which needs no security index) without any privilege: the
+     * cluster's health is refused (403), so commands stop at once and {@code /health} says so.
+     */
+    @Test
+    void credentialsWithoutPrivilegesAreToldAsRefusedAndNothingIsRetried() throws Exception {
+        Map<String, String> env = fileRealmUser("no-privileges", Map.of());
+        String refused = "Elasticsearch at " + node.url() + " refused the credentials the privileges logsearch needs (HTTP 403); "
+                + "check ES_API_KEY, or ES_USERNAME and ES_PASSWORD.";
+        assertEquals("logsearch: " + refused, run(1, env, "load", "--source", "thousandeyes", "--index", "secured-unprivileged", export.toString()).strip());
+        env.put("LOGSEARCH_INDEX", "secured-unprivileged");
+        servedRefusingTheCredentials(env, FILE_REALM_PASSWORD, output -> assertTrue(output.contains("logsearch: warning: " + refused), output));
+    }
+
+    /**
+     * A user that may manage the cluster and write other indices only: the health and the template
+     * pass, the bulk request is taken but each of its documents refused (403); the load stops at the
+     * first request, with the variables to check, and indexes nothing (a load as {@code elastic}
+     * afterwards indexes all).
+     */
+    @Test
+    void credentialsThatMayNotWriteStopTheLoadAtTheFirstBulkRequest() throws Exception {
+        Map<String, String> env = fileRealmUser("other-indices", Map.of("cluster", "[all]",
+                "indices", "[{names: ['other-*'], privileges: [all]}]"));
+        long start = System.nanoTime();
+        String out = run(1, env, "load", "--source", "thousandeyes", "--index", "secured-readonly", export.toString());
+        assertTrue(out.contains("refused a bulk request's documents: HTTP 403 (security_exception: "), out);
+        assertTrue(out.contains("Elasticsearch refused logsearch's credentials or their privileges; "
+                + "the operator must check ES_USERNAME and ES_PASSWORD, or ES_API_KEY."), out);
+        assertFalse(out.contains("was tried") || out.contains(FILE_REALM_PASSWORD) || out.contains("\tat "), out);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(BulkSettings.DEFAULTS.maxRetryWait()) < 0, "stopped without waiting out the retry budget");
+        String again = run(0, basicAuth(), "load", "--source", "thousandeyes", "--index", "secured-readonly", export.toString());
+        assertTrue(again.contains("read=" + EVENTS + " indexed=" + EVENTS + " duplicates=0 rejected=0"), again);
+
+        env.put("LOGSEARCH_INDEX", "secured-readonly");
         int port = Ports.free();
         Path output = Files.createTempFile(dir, "serve-", ".txt");
-        Process serve = Launcher.command(wrong, output, "serve", "--port", Integer.toString(port)).start();
+        Process serve = Launcher.command(env, output, "serve", "--port", Integer.toString(port)).start();
         try {
             awaitServing(serve, output);
-            assertTrue(Files.readString(output).contains("logsearch: warning: " + refused), Files.readString(output));
-            HttpResponse<String> events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v1/events")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(500, events.statusCode(), events.body());
-            assertTrue(events.body().contains("\"detail\":\"Elasticsearch could not complete the request.\""), events.body());
-            assertFalse(events.body().contains("Exception") || events.body().contains("security_exception"), events.body());
+            HttpResponse<String> ingest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/v1/ingest/thousandeyes")).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofFile(export)).build(), HttpResponse.BodyHandlers.ofString());
+            assertRefusedCredentialsProblem(ingest, FILE_REALM_PASSWORD);
         } finally {
             serve.destroy();
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
         }
+    }
+
+    private static final String FILE_REALM_PASSWORD = "file-realm-password";
+
+    /**
+     * {@code ES_*} for a new user of the node's file realm with one role of {@code privileges}
+     * (none when empty), once the node authenticates it (it reloads the realm's files every 5 s).
+     */
+    private static Map<String, String> fileRealmUser(String name, Map<String, String> privileges) throws Exception {
+        Path config = node.node().caCertificate().orElseThrow().getParent().getParent().getParent();
+        String role = name + "-role";
+        appendWorldReadable(config.resolve("roles.yml"), role + ":\n" + privileges.entrySet().stream()
+                .map(p -> "  " + p.getKey() + ": " + p.getValue() + "\n").reduce("", String::concat) + (privileges.isEmpty() ? "  cluster: []\n" : ""));
+        appendWorldReadable(config.resolve("users"), name + ":" + pbkdf2(FILE_REALM_PASSWORD) + "\n");
+        appendWorldReadable(config.resolve("users_roles"), role + ":" + name + "\n");
+        Map<String, String> env = new HashMap<>(basicAuth());
+        env.put("ES_USERNAME", name);
+        env.put("ES_PASSWORD", FILE_REALM_PASSWORD);
+        HttpClient client = HttpClient.newBuilder().sslContext(TestCertificates.trusting(node.node().caCertificate().orElseThrow())).build();
+        HttpRequest authenticate = HttpRequest.newBuilder(URI.create(node.url() + "/_security/_authenticate"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((name + ":" + FILE_REALM_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).build();
+        Instant deadline = Instant.now().plusSeconds(60);
+        int status;
+        while ((status = client.send(authenticate, HttpResponse.BodyHandlers.discarding()).statusCode()) != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertEquals(200, status, "the file realm authenticates " + name);
+        return env;
+    }
+
+    private static void appendWorldReadable(Path file, String text) throws Exception {
+        Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /** A password hash as Elasticsearch's file realm reads it: {@code {PBKDF2}cost$salt$key}, PBKDF2 with HMAC-SHA512. */
+    private static String pbkdf2(String password) throws Exception {
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
+        return "{PBKDF2}10000$" + Base64.getEncoder().encodeToString(salt) + "$" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** {@code serve} with {@code env}: the API, a facade and {@code /health} answer 503 saying the credentials were refused. */
+    private static void servedRefusingTheCredentials(Map<String, String> env, String secret, Consumer<String> startOutput) throws Exception {
+        int port = Ports.free();
+        Path output = Files.createTempFile(dir, "serve-", ".txt");
+        Process serve = Launcher.command(env, output, "serve", "--port", Integer.toString(port)).start();
+        try {
+            awaitServing(serve, output);
+            startOutput.accept(Files.readString(output));
+            HttpClient client = HttpClient.newHttpClient();
+            for (String path : new String[] {"/v1/events", "/v1/events/histogram", "/compat/thousandeyes/v7/audit-user-events"}) {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                assertRefusedCredentialsProblem(answer, secret);
+            }
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode(), health.body());
+            assertEquals("10", health.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(health.body().contains("\"elasticsearch\":{\"status\":\"unauthorized\"}"), health.body());
+            assertFalse(Files.readString(output).contains(secret), Files.readString(output));
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void assertRefusedCredentialsProblem(HttpResponse<String> answer, String secret) {
+        String where = answer.uri() + ": " + answer.body();
+        assertEquals(503, answer.statusCode(), where);
+        assertEquals("10", answer.headers().firstValue("Retry-After").orElse(""), where);
+        assertTrue(answer.body().contains("Elasticsearch refused logsearch's credentials or their privileges; "
+                + "the operator must check ES_USERNAME and ES_PASSWORD, or ES_API_KEY."), where);
+        assertFalse(answer.body().contains("Exception") || answer.body().contains("security_exception") || answer.body().contains(secret)
+                || answer.body().contains("unauthorized for user"), where);
     }
 
     private static void awaitServing(Process serve, Path output) throws Exception {

@@ -3,11 +3,13 @@ package io.logsearch.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.logsearch.storage.FailureKind;
 import io.logsearch.storage.StorageException;
 import java.io.IOException;
@@ -23,33 +25,49 @@ import org.elasticsearch.client.ResponseException;
  * The one classification of Elasticsearch failures. By the HTTP status Elasticsearch (or a proxy in
  * front of it) answered: 502, 503 and 504 are {@link FailureKind#UNAVAILABLE}, as is no answer at
  * all (refused or lost connections, timeouts); 429 and every other 5xx are
- * {@link FailureKind#TRANSIENT}; any other 4xx is {@link FailureKind#REJECTED}. Everything else is
+ * {@link FailureKind#TRANSIENT}; 401, and 403 with a {@code security_exception} (privileges the
+ * credentials lack), are {@link FailureKind#UNAUTHORIZED}; any other 4xx (a 403 for an index's
+ * write block, say) is {@link FailureKind#REJECTED}. Everything else is
  * {@link FailureKind#FATAL}. Descriptions of what Elasticsearch answered are for logs and operators;
  * the safe messages never hold Elasticsearch's own text.
  */
 public final class Failures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECURITY_EXCEPTION = "security_exception";
 
     private Failures() {
     }
 
-    /** The kind of an HTTP status Elasticsearch answered with. */
+    /** The kind of an HTTP status Elasticsearch answered with, the type of its error unknown. */
     public static FailureKind kindOf(int status) {
+        return kindOf(status, "");
+    }
+
+    /** The kind of an HTTP status Elasticsearch answered with, and the type of its error (empty when unknown). */
+    public static FailureKind kindOf(int status, String errorType) {
         if (status == 502 || status == 503 || status == 504) {
             return FailureKind.UNAVAILABLE;
         }
         if (status == 429 || status >= 500) {
             return FailureKind.TRANSIENT;
         }
+        if (status == 401 || status == 403 && SECURITY_EXCEPTION.equals(errorType)) {
+            return FailureKind.UNAUTHORIZED;
+        }
         return status >= 400 ? FailureKind.REJECTED : FailureKind.FATAL;
+    }
+
+    /** The kind of one operation's answer in a bulk response. */
+    static FailureKind kindOf(BulkResponseItem item) {
+        return kindOf(item.status(), item.error() == null ? "" : item.error().type());
     }
 
     public static FailureKind kindOf(Throwable error) {
         Throwable failure = unwrap(error);
         OptionalInt status = status(failure);
         if (status.isPresent()) {
-            return kindOf(status.getAsInt());
+            return kindOf(status.getAsInt(), errorType(failure));
         }
         if (failure instanceof StorageException storage) {
             return storage.kind();
@@ -71,6 +89,17 @@ public final class Failures {
         return OptionalInt.empty();
     }
 
+    /** The type of the error Elasticsearch answered with, empty when there was none or no answer of its shape. */
+    private static String errorType(Throwable error) {
+        if (error instanceof ElasticsearchException es) {
+            return es.error().type();
+        }
+        if (error instanceof ResponseException response) {
+            return errorIn(body(response.getResponse())).path("type").asText();
+        }
+        return "";
+    }
+
     /**
      * {@code error} as a {@link StorageException} of its kind, its detail what Elasticsearch
      * answered; a {@link StorageException} stays as it is.
@@ -88,6 +117,8 @@ public final class Failures {
     public static String safeMessage(FailureKind kind) {
         return switch (kind) {
             case TRANSIENT, UNAVAILABLE -> "Elasticsearch cannot be reached or is overloaded right now; try again shortly.";
+            case UNAUTHORIZED -> "Elasticsearch refused logsearch's credentials or their privileges; "
+                    + "the operator must check ES_USERNAME and ES_PASSWORD, or ES_API_KEY.";
             case REJECTED, FATAL -> "Elasticsearch could not complete the request.";
         };
     }
@@ -122,7 +153,7 @@ public final class Failures {
         }
         if (error instanceof ResponseException response) {
             // the low-level client's answer to 502/503/504, which it does not hand on as an ElasticsearchException
-            return "HTTP " + response.getResponse().getStatusLine().getStatusCode() + " (" + errorIn(response.getResponse()) + ")";
+            return "HTTP " + response.getResponse().getStatusLine().getStatusCode() + " (" + answerOf(response.getResponse()) + ")";
         }
         if (error instanceof StorageException storage) {
             return storage.detail();
@@ -133,22 +164,32 @@ public final class Failures {
     }
 
     /** {@code type: reason} of an Elasticsearch error body, or the start of whatever else the body holds. */
-    private static String errorIn(Response response) {
-        String body;
-        try {
-            body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return response.getStatusLine().toString();
-        }
-        try {
-            JsonNode error = JSON.readTree(body).path("error");
-            if (error.has("type")) {
-                return error.path("type").asText() + ": " + error.path("reason").asText();
-            }
-        } catch (JsonProcessingException e) {
-            // not Elasticsearch's JSON (a proxy's page, say): the text itself is the answer
+    private static String answerOf(Response response) {
+        String body = body(response);
+        JsonNode error = errorIn(body);
+        if (error.has("type")) {
+            return error.path("type").asText() + ": " + error.path("reason").asText();
         }
         return body.isBlank() ? response.getStatusLine().toString() : body.substring(0, Math.min(body.length(), 200)).strip();
+    }
+
+    /** The body of a response the low-level client buffered (it does for a {@link ResponseException}), empty when unreadable. */
+    private static String body(Response response) {
+        try {
+            return response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The {@code error} object of an Elasticsearch error body, missing when the body is not of that shape. */
+    private static JsonNode errorIn(String body) {
+        try {
+            return JSON.readTree(body).path("error");
+        } catch (JsonProcessingException e) {
+            // not Elasticsearch's JSON (a proxy's page, say): there is no error object
+            return MissingNode.getInstance();
+        }
     }
 
     static String describe(ErrorCause error) {

@@ -10,6 +10,7 @@ import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.Endpoint;
 import co.elastic.clients.transport.TransportOptions;
+import io.logsearch.storage.FailureKind;
 import io.logsearch.storage.RetryBudget;
 import java.io.IOException;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.stream.IntStream;
  * place among the ingester's requests in flight, and the reader is held back until it is done.
  * Whole-request failures that {@link Failures} finds may pass (429, 5xx, refused or lost
  * connections) re-send the request; items answered with 429 or a 5xx are re-sent on their own.
+ * An item refused for the credentials' privileges (403 {@code security_exception}) gives the request
+ * up at once: the others would be refused alike.
  * Pauses grow exponentially while Elasticsearch accepts none of a request's operations (and start
  * short again once it does), within the session's {@link RetryBudget}; past it the future fails
  * with a {@link BulkGaveUpException}.
@@ -140,14 +143,23 @@ final class RetryingBulkTransport implements ElasticsearchTransport {
             List<BulkResponseItem> items = response.items();
             List<Integer> stillOpen = new ArrayList<>();
             BulkResponseItem pushedBack = null;
+            BulkResponseItem unauthorized = null;
             for (int i = 0; i < items.size(); i++) {
                 BulkResponseItem item = items.get(i);
-                if (item.error() != null && Failures.kindOf(item.status()).mayPass()) {
+                if (item.error() != null && Failures.kindOf(item) == FailureKind.UNAUTHORIZED) {
+                    unauthorized = item;
+                } else if (item.error() != null && Failures.kindOf(item).mayPass()) {
                     stillOpen.add(open.get(i));
                     pushedBack = item;
                 } else {
                     answers[open.get(i)] = item;
                 }
+            }
+            if (unauthorized != null) {
+                BulkResponseItem refused = unauthorized;
+                giveUp(cluster + " refused a bulk request's documents: HTTP " + refused.status() + " (" + Failures.describe(refused.error()) + ")",
+                        new ElasticsearchException("es/bulk", ErrorResponse.of(e -> e.error(refused.error()).status(refused.status()))));
+                return;
             }
             if (stillOpen.size() < open.size()) {
                 budget.progress();

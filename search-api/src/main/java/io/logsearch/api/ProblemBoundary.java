@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.util.MethodNotAllowedUtil;
 import io.logsearch.api.auth.AccessDenied;
+import io.logsearch.storage.FailureKind;
 import io.logsearch.storage.StorageException;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,8 @@ public final class ProblemBoundary {
         if (storage.isPresent()) {
             if (storage.get().kind().mayPass()) {
                 LOG.warn("{} {}: Elasticsearch unavailable or pushing back: {}", ctx.method(), ctx.path(), storage.get().detail());
+            } else if (storage.get().kind() == FailureKind.UNAUTHORIZED) {
+                LOG.error("{} {}: Elasticsearch refused logsearch's credentials or their privileges: {}", ctx.method(), ctx.path(), storage.get().detail());
             } else {
                 LOG.error("{} {}: Elasticsearch request failed", ctx.method(), ctx.path(), failure);
             }

@@ -245,6 +245,8 @@ class OpenApiContractTest {
                 OpenApiContract.assertValid("GET", "/health", 503, JSON, unavailable));
         OpenApiContract.assertValid("GET", "/health", 503,
                 Map.of("Content-Type", List.of(JSON), "Retry-After", List.of("10")), unavailable);
+        OpenApiContract.assertValid("GET", "/health", 503,
+                Map.of("Content-Type", List.of(JSON), "Retry-After", List.of("10")), unavailable.replace("unreachable", "unauthorized"));
     }
 
     @Test

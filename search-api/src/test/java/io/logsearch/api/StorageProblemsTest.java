@@ -26,6 +26,14 @@ class StorageProblemsTest {
     }
 
     @Test
+    void refusedCredentialsAreAServiceUnavailableThatSaysSo() {
+        ApiProblem problem = StorageProblems.of(failure(FailureKind.UNAUTHORIZED));
+        assertEquals(503, problem.status());
+        assertEquals("Elasticsearch refused the credentials", problem.title());
+        assertEquals("safe words for UNAUTHORIZED", problem.detail());
+    }
+
+    @Test
     void anyOtherFailureIsAnInternalErrorThatShowsNothingOfTheStoresAnswer() {
         for (FailureKind kind : new FailureKind[] {FailureKind.REJECTED, FailureKind.FATAL}) {
             ApiProblem problem = StorageProblems.of(failure(kind));

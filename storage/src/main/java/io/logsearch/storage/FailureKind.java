@@ -7,7 +7,12 @@ public enum FailureKind {
     TRANSIENT,
     /** The store cannot be reached, or a node or proxy in front of it cannot answer now. */
     UNAVAILABLE,
-    /** The store refused the request itself (credentials, privileges, a request it does not take): retrying will not help. */
+    /**
+     * The store refused the credentials it was sent, or their privileges for the request: nothing
+     * passes until an operator changes them, and retrying will not help.
+     */
+    UNAUTHORIZED,
+    /** The store refused the request itself (one it does not take): retrying will not help. */
     REJECTED,
     /** Anything else: an answer that cannot be understood, or a failure that is not the store's. */
     FATAL;

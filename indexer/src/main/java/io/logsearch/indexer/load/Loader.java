@@ -49,7 +49,7 @@ public final class Loader {
                 return;
             } catch (StorageException e) {
                 if (!e.kind().mayPass()) {
-                    throw new LoadFailedException(cluster + " refused the index template: " + e.detail(), e);
+                    throw LoadFailedException.of(cluster + " refused the index template: " + e.detail(), e);
                 }
                 Optional<Duration> pause = budget.pauseBefore(retry);
                 if (pause.isEmpty()) {

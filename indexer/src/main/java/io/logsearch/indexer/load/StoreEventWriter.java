@@ -35,7 +35,7 @@ public final class StoreEventWriter implements EventSink {
         try {
             session.create(document, new Pending(origin, original));
         } catch (StorageException e) {
-            throw new LoadFailedException(e.detail(), e);
+            throw LoadFailedException.of(e.detail(), e);
         }
     }
 
@@ -44,7 +44,7 @@ public final class StoreEventWriter implements EventSink {
         try {
             session.close();
         } catch (StorageException e) {
-            throw new LoadFailedException(e.detail(), e);
+            throw LoadFailedException.of(e.detail(), e);
         }
     }
 

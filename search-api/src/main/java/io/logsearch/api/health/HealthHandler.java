@@ -8,6 +8,7 @@ import io.logsearch.api.JsonResponses;
 import io.logsearch.api.access.AccessLogCounts;
 import io.logsearch.api.access.AccessRecorder;
 import io.logsearch.storage.EventPartitions;
+import io.logsearch.storage.FailureKind;
 import io.logsearch.storage.StorageException;
 import io.logsearch.storage.StoreHealth;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health}: 200 with the cluster status, or 503 when Elasticsearch cannot be reached;
+ * {@code GET /health}: 200 with the cluster status, or 503 when Elasticsearch cannot be reached
+ * ({@code unreachable}) or refuses the server's credentials ({@code unauthorized});
  * either way the access log's counts, when it is on, and the configured further reports (the pollers').
  */
 public final class HealthHandler implements Handler {
@@ -42,7 +44,7 @@ public final class HealthHandler implements Handler {
             ctx.status(200);
         } catch (StorageException e) {
             body.put("status", "unavailable");
-            body.putObject("elasticsearch").put("status", "unreachable");
+            body.putObject("elasticsearch").put("status", e.kind() == FailureKind.UNAUTHORIZED ? "unauthorized" : "unreachable");
             ctx.status(503).header("Retry-After", "10");
         }
         accessLog.map(AccessRecorder::counts).ifPresent(counts -> accessLogCounts(body, counts));

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -14,7 +15,8 @@ import java.util.zip.ZipException;
 /**
  * An ingest request's body as the export reader gets it: decoded by its {@code Content-Encoding}
  * (none or gzip), and bounded twice, as sent and decompressed, so that neither a huge body nor a
- * small one that inflates enormously can exhaust the server.
+ * small one that inflates enormously can exhaust the server; and in time, so that a body that
+ * trickles in cannot hold a request thread for long.
  */
 final class IngestBody {
 
@@ -34,6 +36,26 @@ final class IngestBody {
             super(what, null, false, false);
         }
     }
+
+    /**
+     * Thrown when the body arrives too slowly (a slowloris client, or one that stalled): unchecked,
+     * like {@link TooLarge}, so that it ends the load.
+     */
+    static final class TooSlow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooSlow(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /**
+     * The slowest a body may arrive, on average since its first read, once {@link #SLOW_BODY_GRACE}
+     * has passed. Jetty's idle timeout alone does not end a body that trickles in a byte every few
+     * seconds: each byte starts it anew.
+     */
+    static final long MIN_BYTES_PER_SECOND = 1024;
+    static final Duration SLOW_BODY_GRACE = Duration.ofSeconds(10);
 
     private IngestBody() {
     }
@@ -57,7 +79,7 @@ final class IngestBody {
      * the export reader would otherwise inflate it without bound.
      */
     static InputStream open(InputStream body, boolean gzipped, long maxBytes) throws IOException {
-        InputStream sent = new Limited(body, maxBytes, "The request body is larger than " + size(maxBytes));
+        InputStream sent = new Limited(new Paced(body), maxBytes, "The request body is larger than " + size(maxBytes));
         InputStream decoded;
         boolean gzipInside;
         try {
@@ -89,6 +111,55 @@ final class IngestBody {
             }
         }
         return bytes + " bytes";
+    }
+
+    /** Stops a body whose average rate since its first read falls below {@link #MIN_BYTES_PER_SECOND} after the grace period. */
+    private static final class Paced extends FilterInputStream {
+        private final long start = System.nanoTime();
+        private long count;
+
+        Paced(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                arrived(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                arrived(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            arrived(skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void arrived(long bytes) {
+            count += bytes;
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (elapsed.compareTo(SLOW_BODY_GRACE) > 0 && count < MIN_BYTES_PER_SECOND * elapsed.toMillis() / 1000) {
+                throw new TooSlow("The request body arrived at less than " + size(MIN_BYTES_PER_SECOND) + "/s (" + count
+                        + " bytes in " + elapsed.toSeconds() + " s)");
+            }
+        }
     }
 
     /** Counts the bytes as they stream through and stops past the limit. */

@@ -85,6 +85,8 @@ public final class IngestHandler implements Handler {
             body = IngestBody.open(ctx.bodyInputStream(), gzipped, maxBodyBytes);
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
+        } catch (IngestBody.TooSlow e) {
+            throw tooSlow(e.getMessage(), counters);
         }
         List<Rejection> errors = new ArrayList<>();
         LoadSummary summary;
@@ -99,6 +101,8 @@ public final class IngestHandler implements Handler {
                     }, counters);
         } catch (IngestBody.TooLarge e) {
             throw tooLarge(e.getMessage(), counters);
+        } catch (IngestBody.TooSlow e) {
+            throw tooSlow(e.getMessage(), counters);
         }
         AccessLog.hits(ctx, summary.read());
         List<Rejection> first;
@@ -142,6 +146,16 @@ public final class IngestHandler implements Handler {
                 + " 'logsearch load'. Of the " + counters.read() + " records read before the limit, " + counters.indexed()
                 + " were indexed, " + counters.duplicates() + " were duplicates and " + counters.rejected() + " were rejected.",
                 List.of());
+    }
+
+    /**
+     * A 408 for a body that trickled in: the records complete before it was cut off are kept, as
+     * for a {@link #tooLarge} body; the connection is closed, the rest of the body left unread.
+     */
+    private static ApiProblem tooSlow(String what, LoadCounters counters) {
+        return new ApiProblem(408, "Request Timeout", what + "; send the body at once. Of the " + counters.read()
+                + " records read before it was cut off, " + counters.indexed() + " were indexed, " + counters.duplicates()
+                + " were duplicates and " + counters.rejected() + " were rejected.", List.of());
     }
 
     private static Source source(String id) {
