@@ -257,6 +257,20 @@ class OpenApiContractTest {
     }
 
     @Test
+    void healthCarriesTheServedPollersState() {
+        String counts = "{\"read\":500,\"indexed\":500,\"duplicates\":0,\"rejected\":0}";
+        String waiting = "{\"name\":\"pollers[0] (thousandeyes)\",\"source\":\"thousandeyes\",\"checkpoint\":\"thousandeyes http://h/v7 aid= useAllPermittedAids=false\","
+                + "\"state\":\"waiting\",\"runs\":1,\"failedRuns\":0,\"lastRunStarted\":\"2026-12-04T01:00:00Z\",\"lastRunEnded\":\"2026-12-04T01:00:02Z\","
+                + "\"lastSuccess\":\"2026-12-04T01:00:02Z\",\"nextRun\":\"2026-12-04T01:01:02Z\",\"lastRun\":" + counts + ",\"total\":" + counts + "}";
+        String stopped = "{\"name\":\"pollers[1] (onehub)\",\"source\":\"onehub\",\"checkpoint\":\"onehub http://h workspaces=\",\"state\":\"stopped\","
+                + "\"runs\":1,\"failedRuns\":1,\"error\":\"onehub refused the bearer token\",\"total\":" + counts.replace("500", "0") + "}";
+        String health = "{\"status\":\"ok\",\"elasticsearch\":{\"status\":\"green\",\"cluster\":\"c\"},\"pollers\":[" + waiting + "," + stopped + "]}";
+        OpenApiContract.assertValid("GET", "/health", 200, JSON, health);
+        assertBreaks("validation.response.body.schema.enum", () ->
+                OpenApiContract.assertValid("GET", "/health", 200, JSON, health.replace("\"waiting\"", "\"sleeping\"")));
+    }
+
+    @Test
     void anUndocumentedStatusPathOrContentTypeFails() {
         assertBreaks("validation.response.status.unknown", () ->
                 OpenApiContract.assertValid("GET", "/v1/events", 418, PROBLEM_JSON, PROBLEM.replace("400", "418")));
