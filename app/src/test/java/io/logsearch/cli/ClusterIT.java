@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class ClusterIT {
     @BeforeAll
     void startTwoApiInstances(TestCluster cluster) throws Exception {
         this.cluster = cluster;
-        secret = Files.writeString(dir.resolve("cursor.secret"), "a shared cursor secret of the API instances");
+        secret = secretFile("cursor.secret", "a shared cursor secret of the API instances");
         api1 = serve(secret);
         api2 = serve(secret);
     }
@@ -136,12 +137,12 @@ class ClusterIT {
         assertEquals(loaded, count(cluster.indexBase()));
         assertEquals(loaded, distinctIds(cluster.indexBase()));
 
-        JsonNode settings = JSON.readTree(get(es() + "/" + cluster.indexBase() + "-*/_settings/index.number_of_replicas").body());
+        JsonNode settings = JSON.readTree(get(es() + "/" + partitions(cluster.indexBase()) + "/_settings/index.number_of_replicas").body());
         assertTrue(settings.size() >= DAYS, "one partition per day: " + settings);
         settings.forEach(index -> assertEquals("1", index.at("/settings/index/number_of_replicas").asText(), settings.toString()));
         assertEquals("green", health());
 
-        String stats = get(es() + "/_cat/indices/" + cluster.indexBase() + "-*?h=docs.count,pri.store.size,store.size&bytes=b").body();
+        String stats = get(es() + "/_cat/indices/" + partitions(cluster.indexBase()) + "?h=docs.count,pri.store.size,store.size&bytes=b").body();
         long docs = 0;
         long primaryBytes = 0;
         long bytes = 0;
@@ -227,7 +228,7 @@ class ClusterIT {
         assertEquals(loaded, ids.size());
 
         String cursor = next(JSON.readTree(ok(api1 + "/v1/events?size=10").body()));
-        String other = serve(Files.writeString(dir.resolve("other.secret"), "another secret, of another deployment"));
+        String other = serve(secretFile("other.secret", "another secret, of another deployment"));
         HttpResponse<String> refused = get(other + cursor);
         assertEquals(400, refused.statusCode(), refused.body());
     }
@@ -339,6 +340,13 @@ class ClusterIT {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A cursor secret file as serve takes it: readable by its owner only. */
+    private static Path secretFile(String name, String secret) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), secret);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
     private String run(int expectedExit, String... args) throws Exception {
         Path output = dir.resolve("run-" + System.nanoTime() + ".txt");
         Process process = Launcher.start(env(), output, args);
@@ -372,13 +380,21 @@ class ClusterIT {
         return JSON.readTree(get(es() + "/_cluster/health?wait_for_status=green&timeout=60s").body()).path("status").asText();
     }
 
+    /**
+     * The event partitions of {@code base}, named by their dates: not the access log the API
+     * instances write next to them ({@code base-access-*}), the digests, or the partitions of {@code base-killed}.
+     */
+    private static String partitions(String base) {
+        return base + "-20*";
+    }
+
     private long count(String base) throws Exception {
-        get(es() + "/" + base + "-*/_refresh", "POST");
-        return JSON.readTree(ok(es() + "/" + base + "-*/_count").body()).path("count").asLong();
+        get(es() + "/" + partitions(base) + "/_refresh", "POST");
+        return JSON.readTree(ok(es() + "/" + partitions(base) + "/_count").body()).path("count").asLong();
     }
 
     private long countOrZero(String base) throws Exception {
-        HttpResponse<String> response = get(es() + "/" + base + "-*/_count?allow_no_indices=true");
+        HttpResponse<String> response = get(es() + "/" + partitions(base) + "/_count?allow_no_indices=true");
         return response.statusCode() == 200 ? JSON.readTree(response.body()).path("count").asLong() : 0;
     }
 
@@ -389,7 +405,7 @@ class ClusterIT {
         while (true) {
             String query = "{\"size\":0,\"aggs\":{\"ids\":{\"composite\":{\"size\":10000," + after
                     + "\"sources\":[{\"id\":{\"terms\":{\"field\":\"event.id\"}}}]}}}}";
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(es() + "/" + base + "-*/_search"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(es() + "/" + partitions(base) + "/_search"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
