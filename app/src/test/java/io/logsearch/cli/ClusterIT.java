@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +63,7 @@ class ClusterIT {
     private static final int PER_LOAD = 3_000;
     private static final int PER_INGEST = 500;
     private static final int KILLED_LOAD = 15_000;
+    private static final int BARE = 2_000;
     /** Few partitions: each costs the master a cluster-state update and every copy a recovery, slow on a shared 2-core machine. */
     private static final int DAYS = 3;
 
@@ -211,8 +213,46 @@ class ClusterIT {
         assertEquals(KILLED_LOAD, distinctIds(killedBase), "every event once");
     }
 
+    /**
+     * Without replicas a node's loss leaves its partitions' only copies unsearchable: the API must
+     * refuse (503, as for any Elasticsearch that cannot answer) rather than answer from the
+     * partitions still there, while the base with a replica answers in full from the copies.
+     */
     @Test
     @Order(3)
+    void withoutReplicasANodeLossIsRefusedWith503NotPartialResultsWhileABaseWithAReplicaAnswersInFull() throws Exception {
+        String bare = cluster.indexBase() + "-bare";
+        run(0, "load", "--source", "thousandeyes", "--index", bare, "--replicas", "0", generate("bare", BARE, 400, UNTIL).toString());
+        String bareApi = serve(secret, bare);
+        assertEquals(BARE, total(ok(bareApi + "/v1/events?size=1")), "every event before the loss");
+
+        Map<Integer, Integer> primaries = primariesByNode(bare);
+        assertTrue(primaries.size() > 1, "the partitions' primaries are spread over several nodes, so a partial answer was possible: " + primaries);
+        int master = masterNode();
+        int victim = primaries.keySet().stream().filter(node -> node != master).findFirst().orElseThrow();
+        killed = victim;
+        cluster.kill(victim);
+        System.err.println("cluster figure: SIGKILLed node " + victim + ", holding " + primaries.get(victim) + " of the "
+                + primaries.values().stream().mapToInt(Integer::intValue).sum() + " primaries of a base without replicas");
+
+        for (String path : List.of("/v1/events?size=100", "/v1/events/histogram", "/v1/events/top?field=userId")) {
+            HttpResponse<String> refused = get(bareApi + path);
+            assertEquals(503, refused.statusCode(), path + " answered: " + abbreviate(refused.body()));
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), path + ": a 503 says when to try again");
+            assertTrue(!refused.body().contains("\"events\""), path + ": no events in a refusal: " + abbreviate(refused.body()));
+        }
+        JsonNode replicated = JSON.readTree(ok(api1 + "/v1/events?size=100").body());
+        assertEquals(100, replicated.path("events").size(), "the base with a replica answers meanwhile");
+        assertEquals(Math.min(loaded, 10_000), total(replicated), replicated.path("total").toString());
+
+        Duration toGreen = cluster.restart();
+        killed = -1;
+        System.err.printf("cluster figure: node %d back, cluster green after %.1f s (node start included)%n", victim, toGreen.toMillis() / 1000.0);
+        assertEquals(BARE, total(ok(bareApi + "/v1/events?size=1")), "every event again once the node is back");
+    }
+
+    @Test
+    @Order(4)
     void aWalkAlternatingBetweenTwoInstancesReturnsEveryEventOnceAndAnotherSecretsCursorIsRefused() throws Exception {
         Set<String> ids = new HashSet<>();
         String next = "/v1/events?size=700";
@@ -234,7 +274,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void sealVerifyAndPruneWorkOnTheCluster() throws Exception {
         SigningKeys.write(SigningKeys.generate(), dir.resolve("keys"));
         String digests = dir.resolve("digests").toString();
@@ -327,9 +367,13 @@ class ClusterIT {
     }
 
     private String serve(Path cursorSecret) throws Exception {
+        return serve(cursorSecret, cluster.indexBase());
+    }
+
+    private String serve(Path cursorSecret, String base) throws Exception {
         int port = Ports.free();
         Path output = dir.resolve("serve-" + port + ".txt");
-        Process server = Launcher.start(env(), output, "serve", "--port", Integer.toString(port), "--index", cluster.indexBase(),
+        Process server = Launcher.start(env(), output, "serve", "--port", Integer.toString(port), "--index", base,
                 "--cursor-secret-file", cursorSecret.toString());
         servers.add(server);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -366,9 +410,36 @@ class ClusterIT {
 
     /** The lowest-numbered node that is not the elected master: losing it costs no election. */
     private int nonMasterNode() throws Exception {
-        String master = get(es() + "/_cat/master?h=node").body().strip();
-        int elected = Integer.parseInt(master.substring(master.lastIndexOf('-') + 1));
-        return elected == 0 ? 1 : 0;
+        return masterNode() == 0 ? 1 : 0;
+    }
+
+    private int masterNode() throws Exception {
+        return nodeNumber(get(es() + "/_cat/master?h=node").body().strip());
+    }
+
+    /** Nodes are named {@code <cluster>-<i>}. */
+    private static int nodeNumber(String name) {
+        return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    }
+
+    /** How many primaries of {@code base}'s partitions each node holds. */
+    private Map<Integer, Integer> primariesByNode(String base) throws Exception {
+        Map<Integer, Integer> primaries = new TreeMap<>();
+        for (String line : ok(es() + "/_cat/shards/" + partitions(base) + "?h=prirep,state,node").body().strip().split("\n")) {
+            String[] columns = line.strip().split("\\s+");
+            assertEquals(List.of("p", "STARTED"), List.of(columns[0], columns[1]), "without replicas, every shard a started primary: " + line);
+            primaries.merge(nodeNumber(columns[2]), 1, Integer::sum);
+        }
+        return primaries;
+    }
+
+    /** The hits a page counts ({@code total.value}: exact up to 10,000). */
+    private static long total(HttpResponse<String> page) throws IOException {
+        return total(JSON.readTree(page.body()));
+    }
+
+    private static long total(JsonNode page) {
+        return page.at("/total/value").asLong();
     }
 
     /** A node that is up: the last one, unless it was killed. */
