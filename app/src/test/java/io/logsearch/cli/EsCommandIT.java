@@ -22,22 +22,26 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** {@code logsearch es start|status|stop} on a real node, as root through setpriv when run as root. */
+/** {@code logsearch es start|status|stop} on a real node and on a 3-node cluster, as root through setpriv when run as root. */
 class EsCommandIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final List<Path> CREATED = new ArrayList<>();
     private static Path nodeDir;
+    private static Path clusterDir;
     private static String port;
 
     /** What one in-process run of the command line printed, and its exit status. */
@@ -53,6 +57,9 @@ class EsCommandIT {
     @AfterAll
     static void stopNodeAndRemoveDirectories() throws IOException {
         Main.run("es", "stop", "--data", nodeDir.toString());
+        if (clusterDir != null) {
+            Main.run("es", "stop", "--data", clusterDir.toString());
+        }
         for (Path dir : CREATED) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -163,6 +170,88 @@ class EsCommandIT {
         assertEquals(0, stopWithoutPort.exit());
         assertEquals("Elasticsearch stopped.\n", stopWithoutPort.out());
         assertFalse(Ports.listening(Integer.parseInt(port)), "stop needs no --port");
+    }
+
+    /**
+     * {@code es start --nodes 3}: three nodes on HTTP ports PORT to PORT+2 (transport 100 above
+     * each), one cluster; {@code status} lists every node and tells a lost one; {@code start} again
+     * brings back only what is missing; {@code stop} stops them all. Extended: three node starts.
+     */
+    @Test
+    @Tag("extended")
+    void aClusterOfThreeNodesStartsReportsEachNodeRestartsALostOneAndStops() throws Exception {
+        clusterDir = openTempDirectory("logsearch-es-cluster-");
+        int first = freeClusterPorts(3);
+        String[] where = {"--port", Integer.toString(first), "--data", clusterDir.toString()};
+        String urls = "http://127.0.0.1:" + first + ",http://127.0.0.1:" + (first + 1) + ",http://127.0.0.1:" + (first + 2);
+
+        Run start = capture(concat(new String[] {"es", "start", "--nodes", "3"}, where));
+        assertEquals(0, start.exit(), start.toString());
+        assertTrue(start.out().contains("Elasticsearch cluster of 3 nodes is green (ready after "), start.out());
+        assertTrue(start.out().contains("use it with ES_URL=" + urls + "\n"), start.out());
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (first + 2) + "/_cluster/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(health.body().contains("\"number_of_nodes\":3,\"number_of_data_nodes\":3"), health.body());
+
+        Run status = capture("es", "status", "--data", clusterDir.toString());
+        assertEquals(0, status.exit(), status.toString());
+        List<String> lines = status.out().lines().toList();
+        assertEquals(4, lines.size(), status.out());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lines.get(i).startsWith("node-" + i + ": running at http://127.0.0.1:" + (first + i) + " (pid "), status.out());
+        }
+        assertEquals("3 of 3 nodes running, cluster health green", lines.get(3));
+
+        Path lostDir = clusterDir.resolve("node-1");
+        long lost = Long.parseLong(Files.readString(lostDir.resolve("run/elasticsearch.pid")).trim());
+        ProcessHandle process = ProcessHandle.of(lost).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(60, TimeUnit.SECONDS);
+        Run degraded = capture("es", "status", "--data", clusterDir.toString());
+        assertEquals(3, degraded.exit(), "not every node runs: " + degraded);
+        assertTrue(degraded.out().contains("node-1: not running (node directory " + lostDir + ")\n"), degraded.out());
+        assertTrue(degraded.out().contains("2 of 3 nodes running, cluster health "), degraded.out());
+
+        Run again = capture(concat(new String[] {"es", "start", "--nodes", "3"}, where));
+        assertEquals(0, again.exit(), again.toString());
+        assertTrue(again.out().contains("Elasticsearch is already running at http://127.0.0.1:" + first + " (pid "), again.out());
+        assertTrue(again.out().contains("Elasticsearch is already running at http://127.0.0.1:" + (first + 2) + " (pid "), again.out());
+        assertFalse(again.out().contains("already running at http://127.0.0.1:" + (first + 1) + " "), "node-1 was started again: " + again.out());
+        assertEquals(0, capture("es", "status", "--data", clusterDir.toString()).exit());
+
+        Run stop = capture("es", "stop", "--data", clusterDir.toString());
+        assertEquals(0, stop.exit(), stop.toString());
+        assertEquals("Elasticsearch cluster stopped.\n", stop.out());
+        for (int port = first; port < first + 3; port++) {
+            assertFalse(Ports.listening(port), "nothing listens on " + port + " after stop");
+            assertFalse(Ports.listening(port + 100), "nothing listens on transport port " + (port + 100) + " after stop");
+        }
+        Run stopped = capture("es", "status", "--data", clusterDir.toString());
+        assertEquals(3, stopped.exit(), stopped.toString());
+        assertTrue(stopped.out().endsWith("0 of 3 nodes running, cluster health none\n"), stopped.out());
+    }
+
+    /** A first HTTP port with {@code count} free ports from it, and free transport ports 100 above each. */
+    private static int freeClusterPorts(int count) throws IOException {
+        for (int tries = 0; tries < 100; tries++) {
+            int first = Ports.free();
+            if (first + count + 100 <= 65535 && IntStream.range(0, count).allMatch(i -> bindable(first + i) && bindable(first + 100 + i))) {
+                return first;
+            }
+        }
+        throw new IOException("no run of " + count + " free loopback ports (and 100 above) in 100 tries");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
     }
 
     @Test

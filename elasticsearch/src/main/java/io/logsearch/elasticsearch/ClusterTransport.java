@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.elasticsearch.client.Node;
 import org.elasticsearch.client.NodeSelector;
+import org.elasticsearch.client.RestClient;
 
 /**
  * The transport of a client given several nodes. Requests go to the nodes in turn, and one that
@@ -48,6 +49,11 @@ final class ClusterTransport implements ElasticsearchTransport {
     ClusterTransport(RestClientTransport everyNode, RestClientTransport oneNode) {
         this.everyNode = everyNode;
         this.oneNode = oneNode;
+    }
+
+    /** The low-level client of every node, for requests the typed client cannot make; it fails over like the rest. */
+    RestClient restClient() {
+        return everyNode.restClient();
     }
 
     /** The nodes' URLs, for messages. */

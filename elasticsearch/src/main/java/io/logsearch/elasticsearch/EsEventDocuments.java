@@ -37,10 +37,19 @@ final class EsEventDocuments implements EventDocuments {
 
     EsEventDocuments(ElasticsearchClient client) {
         this.client = client;
-        if (!(client._transport() instanceof RestClientTransport transport)) {
-            throw new IllegalArgumentException("reading stored documents needs a client on a RestClientTransport");
+        this.rest = restClient(client);
+    }
+
+    /** The low-level client under {@code client}: of its one node, or of every node of a cluster. */
+    private static RestClient restClient(ElasticsearchClient client) {
+        if (client._transport() instanceof RestClientTransport transport) {
+            return transport.restClient();
         }
-        this.rest = transport.restClient();
+        if (client._transport() instanceof ClusterTransport cluster) {
+            return cluster.restClient();
+        }
+        throw new IllegalArgumentException("reading stored documents needs a client made by EsClients, not one on "
+                + client._transport().getClass().getSimpleName());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -12,11 +13,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logsearch.mappings.Partitioning;
 import io.logsearch.storage.StorageException;
+import io.logsearch.testsupport.Ports;
 import io.logsearch.testsupport.RealElasticsearch;
 import io.logsearch.testsupport.TestElasticsearch;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,32 @@ class EsEventDocumentsIT {
         assertEquals(2500, seen.size(), "an empty partition hands over nothing");
         assertThrows(StorageException.class, () -> store.documents().forEach(base + "-2026.11.03", seen::remove),
                 "a partition that is not there is an error");
+    }
+
+    /** ES_URL as a list makes a client on a ClusterTransport; seal and verify read through it too, and past a dead node. */
+    @Test
+    void aClientGivenSeveralNodesReadsEveryDocumentPastADeadOne() throws IOException {
+        String partition = base + "-2026.11.05";
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.True);
+        for (int i = 0; i < 1500; i++) {
+            ObjectNode source = JsonNodeFactory.instance.objectNode().put("@timestamp", "2026-11-05T00:00:00Z").put("n", i);
+            String id = "doc-" + i;
+            bulk.operations(o -> o.create(c -> c.index(partition).id(id).document(source)));
+        }
+        assertFalse(client.bulk(bulk.build()).errors());
+
+        ElasticsearchClient cluster = EsClients.create(EsSettings.of("http://127.0.0.1:" + Ports.free() + "," + url));
+        try {
+            EsEventStore store = EsEventStore.on(cluster, Partitioning.daily(base), 0);
+            Set<String> seen = new HashSet<>();
+            for (int round = 0; round < 2; round++) {
+                seen.clear();
+                store.documents().forEach(partition, document -> assertTrue(seen.add(document.id()), "once: " + document.id()));
+                assertEquals(1500, seen.size(), "round " + round);
+            }
+        } finally {
+            cluster._transport().close();
+        }
     }
 
     @Test
