@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,6 +179,8 @@ class ServePollIT {
     /** The events of {@code base}'s partitions, not of its access log's (a server records every request it answers). */
     private static Map<String, String> documents(String base) throws IOException {
         List<String> events = List.of(base + "-*", "-" + base + "-access-*");
+        // a partition the poller has just created may not have its shard yet, and a search would fail on it
+        client.cluster().health(h -> h.index(base + "-*").waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("60s")));
         client.indices().refresh(r -> r.index(events).ignoreUnavailable(true).allowNoIndices(true));
         SearchResponse<JsonNode> found = client.search(s -> s.index(events).ignoreUnavailable(true).allowNoIndices(true)
                 .size(10_000), JsonNode.class);
