@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code load}, {@code serve} and {@code /v1/events} against a local node with security on, as a
  * production cluster runs: HTTPS with certificates from {@code elasticsearch-certutil}, trusted
- * through {@code ES_CA_CERT}, with basic authentication and with an API key made through the
- * security API; a CA that did not sign the node's certificate and a wrong password are told clearly.
+ * through {@code ES_CA_CERT}, with basic authentication, and with an API key through an
+ * {@link ApiKeyProxy} (this distribution cannot create one); a CA that did not sign the node's
+ * certificate, an unknown API key and a wrong password are told clearly.
  */
 @Tag("extended")
 class SecuredElasticsearchIT {
@@ -108,6 +110,75 @@ class SecuredElasticsearchIT {
     void anApiKeyReachesTheClusterOverHttpsAndAnUnknownOneIsToldAsRefused() throws Exception {
         assertEquals("logsearch: Elasticsearch at " + node.url() + " refused the credentials (HTTP 401); check ES_API_KEY, or ES_USERNAME and ES_PASSWORD.",
                 run(1, withUnknownApiKey(), "load", "--source", "thousandeyes", "--index", "secured-key", export.toString()).strip());
+    }
+
+    /**
+     * What the integration-test distribution answers when asked for an API key, as {@code elastic}:
+     * its security index cannot be created without the analysis-common module.
+     */
+    @Test
+    void thisDistributionCannotCreateApiKeys() throws Exception {
+        HttpResponse<String> create = elastic().send(HttpRequest.newBuilder(URI.create(node.url() + "/_security/api_key"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("elastic:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"logsearch\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, create.statusCode(), create.body());
+        assertTrue(create.body().contains("Unknown filter type [pattern_capture] for [email]"), create.body());
+    }
+
+    /**
+     * With {@code ES_API_KEY}, {@code templates install}, {@code load} and {@code serve} (search,
+     * histogram, facade, ingest) send exactly {@code Authorization: ApiKey <value>} on every request:
+     * through an {@link ApiKeyProxy} that refuses any other and forwards as {@code elastic}, since
+     * this node cannot create a key.
+     */
+    @Test
+    void anApiKeyGoesOnEveryRequestAsApiKeyAuthorization() throws Exception {
+        String key = Base64.getEncoder().encodeToString("logsearch-key-id:logsearch-key-secret".getBytes(StandardCharsets.US_ASCII));
+        try (ApiKeyProxy proxy = new ApiKeyProxy(node.url(), TestCertificates.trusting(node.node().caCertificate().orElseThrow()), key,
+                "elastic", PASSWORD)) {
+            Map<String, String> env = new HashMap<>(Map.of("ES_URL", proxy.url(), "ES_API_KEY", key, "LOGSEARCH_INDEX", "secured-api-key"));
+            run(0, env, "templates", "install");
+            String loaded = run(0, env, "load", "--source", "thousandeyes", "--index", "secured-api-key", export.toString());
+            assertTrue(loaded.contains("read=" + EVENTS + " indexed=" + EVENTS + " duplicates=0 rejected=0"), loaded);
+            int port = Ports.free();
+            Path output = Files.createTempFile(dir, "serve-", ".txt");
+            Process serve = Launcher.command(env, output, "serve", "--port", Integer.toString(port)).start();
+            try {
+                awaitServing(serve, output);
+                assertFalse(Files.readString(output).contains("warning"), Files.readString(output));
+                HttpClient client = HttpClient.newHttpClient();
+                for (String path : new String[] {"/v1/events?size=1", "/v1/events/histogram?window=3650d",
+                        "/compat/thousandeyes/v7/audit-user-events?window=3650d", "/health"}) {
+                    HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+                }
+                HttpResponse<String> ingest = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/ingest/thousandeyes"))
+                        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofFile(export)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, ingest.statusCode(), ingest.body());
+                assertTrue(ingest.body().contains("\"duplicates\":" + EVENTS), ingest.body());
+            } finally {
+                serve.destroy();
+                assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+            }
+            List<ApiKeyProxy.Seen> seen = proxy.seen();
+            for (ApiKeyProxy.Seen request : seen) {
+                assertEquals(List.of("ApiKey " + key), request.authorization(), request.method() + " " + request.path());
+            }
+            for (String kind : new String[] {"/_index_template/", "/_bulk", "/_search", "/_cluster/health"}) {
+                assertTrue(seen.stream().anyMatch(r -> r.path().contains(kind)), kind + " among " + seen.stream().map(ApiKeyProxy.Seen::path).toList());
+            }
+        }
+        try (ApiKeyProxy checking = new ApiKeyProxy(node.url(), TestCertificates.trusting(node.node().caCertificate().orElseThrow()), key,
+                "elastic", PASSWORD)) {
+            String refused = run(1, Map.of("ES_URL", checking.url(), "ES_USERNAME", "elastic", "ES_PASSWORD", PASSWORD), "templates", "install");
+            assertTrue(refused.contains("refused the credentials (HTTP 401)"), "the proxy lets only the API key through: " + refused);
+        }
+    }
+
+    private static HttpClient elastic() throws Exception {
+        return HttpClient.newBuilder().sslContext(TestCertificates.trusting(node.node().caCertificate().orElseThrow())).build();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.logsearch.api;
 
 import io.javalin.config.JavalinState;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.plugin.Plugin;
 import io.logsearch.api.access.AccessEvent;
 import io.logsearch.api.access.AccessRecorder;
@@ -21,6 +22,7 @@ import io.logsearch.api.web.WebAsset;
 import io.logsearch.api.web.WebPage;
 import io.logsearch.storage.EventSearch;
 import io.logsearch.storage.EventStore;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -60,19 +62,19 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         EventStore accessStore = store.accessLog();
         Optional<AccessRecorder> accessLog = accessLog(state, prefix, accessStore);
 
-        state.routes.get(prefix + "/v1/events", secured(access, new EventsHandler(search, cursors, Scope.SEARCH)));
-        state.routes.get(prefix + "/v1/access", secured(access, new EventsHandler(accessStore.search(), cursors, Scope.AUDIT)));
-        state.routes.get(prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
-        state.routes.get(prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
-        state.routes.get(prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
+        get(state, prefix + "/v1/events", secured(access, new EventsHandler(search, cursors, Scope.SEARCH)));
+        get(state, prefix + "/v1/access", secured(access, new EventsHandler(accessStore.search(), cursors, Scope.AUDIT)));
+        get(state, prefix + "/v1/events/histogram", secured(access, new HistogramHandler(store.aggregations())));
+        get(state, prefix + "/v1/events/top", secured(access, new TopHandler(store.aggregations())));
+        get(state, prefix + "/v1/events/export", secured(access, new ExportHandler(search, store.base())));
         state.routes.post(prefix + "/v1/ingest/{source}", secured(access, new IngestHandler(store, pluginConfig.maxIngestBytes)));
-        state.routes.get(prefix + "/v1/integrity", secured(access, new IntegrityHandler(pluginConfig.integrity)));
-        CompatRoutes.register(state, prefix, access, search, cursors, secret);
-        state.routes.get(prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin(), accessLog, pluginConfig.health)));
-        state.routes.get(prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
-        state.routes.get(prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
-        WebAsset.NAMES.forEach(name -> state.routes.get(prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
-        ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path));
+        get(state, prefix + "/v1/integrity", secured(access, new IntegrityHandler(pluginConfig.integrity)));
+        Map<String, Handler> facades = CompatRoutes.register(state, prefix, access, search, cursors, secret);
+        get(state, prefix + "/health", ProblemBoundary.guard(new HealthHandler(store.partitionAdmin(), accessLog, pluginConfig.health)));
+        get(state, prefix + "/openapi.yaml", ProblemBoundary.guard(new OpenApiDocument()));
+        get(state, prefix + "/", ProblemBoundary.guard(new WebPage(prefix)));
+        WebAsset.NAMES.forEach(name -> get(state, prefix + "/ui/" + name, ProblemBoundary.guard(new WebAsset(name))));
+        ProblemBoundary.answerUnmatched(state, path -> owns(prefix, path), facades);
     }
 
     /** Records every request under {@code /v1} and {@code /compat} in the access log, written until the server stops. */
@@ -106,6 +108,16 @@ public final class LogSearchPlugin extends Plugin<LogSearchConfig> {
         }
         return path.equals("/") || path.equals("/health") || path.equals("/openapi.yaml")
                 || path.equals("/v1") || path.startsWith("/v1/") || path.equals("/compat") || path.startsWith("/compat/");
+    }
+
+    /**
+     * Routes GET and HEAD on {@code path} to {@code handler}: Javalin would answer a HEAD itself, 200
+     * without running the handler, so a HEAD of {@code /health} said healthy while its GET said 503
+     * and a HEAD of {@code /v1/events} without a token was a 200. The server leaves out a HEAD's body.
+     */
+    private static void get(JavalinState state, String path, Handler handler) {
+        state.routes.addHttpHandler(HandlerType.GET, path, handler);
+        state.routes.addHttpHandler(HandlerType.HEAD, path, handler);
     }
 
     private static Handler secured(AccessControl access, Handler handler) {

@@ -11,6 +11,7 @@ import io.logsearch.api.auth.AccessDenied;
 import io.logsearch.storage.FailureKind;
 import io.logsearch.storage.StorageException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -109,13 +110,22 @@ public final class ProblemBoundary {
 
     /**
      * Registers the answer for requests that match no route on a path {@code owned} by the caller:
-     * 404, or 405 with {@code Allow} when other methods are routed there. Requests a route handled,
-     * whatever their status, are not touched.
+     * under one of the {@code subtrees}' base paths that subtree's own answer (a vendor facade's,
+     * in its style), elsewhere 404, or 405 with {@code Allow} when other methods are routed there.
+     * Requests a route handled, whatever their status, are not touched.
      */
-    public static void answerUnmatched(JavalinState state, Predicate<String> owned) {
+    public static void answerUnmatched(JavalinState state, Predicate<String> owned, Map<String, Handler> subtrees) {
         Handler unmatched = ctx -> {
             if (ctx.endpoints().matchedHttpEndpoint() == null && owned.test(ctx.path())) {
-                Problems.write(ctx, unmatched(ctx, MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(state.internalRouter, ctx.path())));
+                Optional<Handler> subtree = subtrees.entrySet().stream()
+                        .filter(e -> ctx.path().equals(e.getKey()) || ctx.path().startsWith(e.getKey() + "/"))
+                        .map(Map.Entry::getValue).findFirst();
+                if (subtree.isPresent()) {
+                    subtree.get().handle(ctx);
+                } else {
+                    Problems.write(ctx, unmatched(ctx, MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(state.internalRouter,
+                            ctx.path())));
+                }
             }
         };
         state.routes.error(HttpStatus.NOT_FOUND, unmatched);
@@ -128,7 +138,7 @@ public final class ProblemBoundary {
         }
         String methods = allowed.stream().map(HandlerType::name).collect(Collectors.joining(", "));
         ctx.header("Allow", methods);
-        return new ApiProblem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; use " + methods + ".",
+        return new ApiProblem(405, "Method not allowed", ctx.req().getMethod() + " is not allowed on " + ctx.path() + "; use " + methods + ".",
                 List.of());
     }
 }

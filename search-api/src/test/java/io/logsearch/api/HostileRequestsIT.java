@@ -45,8 +45,8 @@ class HostileRequestsIT {
     private static final List<String> HISTOGRAM_PARAMS = names("interval");
     private static final List<String> TOP_PARAMS = names("field", "size");
     private static final List<String> EXPORT_PARAMS = names("format", "order", "includeOriginal");
-    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND",
-            "get", "X<>");
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "QUERY",
+            "PROPFIND", "MKCOL", "FOO", "get", "X<>");
 
     /** The paths of openapi.yaml, which judges every exchange on them. */
     private static final java.util.regex.Pattern GOT = java.util.regex.Pattern.compile("/v1/events(/histogram|/top|/export)?"

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * One vendor facade's routes under its base path, and, once they are all added, every other path
  * and method under that base answered in the vendor's own style: 404, or 405 with {@code Allow}
- * when the path is routed for other methods.
+ * when the path is routed for other methods. Methods Javalin does not know (PROPFIND, a lowercase
+ * {@code get}) match no route; {@link #answerTheRest} returns the handler for them too.
  */
 final class FacadeRoutes {
 
@@ -64,9 +65,10 @@ final class FacadeRoutes {
 
     /**
      * Answers every unrouted path and method under the base, with the vendor's messages for a
-     * request's 404 and 405.
+     * request's 404 and 405; returns that answer for the requests no route can take (methods
+     * outside Javalin's), which the plugin's answer for unmatched requests hands to it.
      */
-    void answerTheRest(String notFoundTitle, Function<Context, String> notFound, Function<Context, String> notAllowed) {
+    Handler answerTheRest(String notFoundTitle, Function<Context, String> notFound, Function<Context, String> notAllowed) {
         Handler rest = guarded(authentication, ctx -> {
             Set<String> allowed = allowed(ctx.path());
             if (allowed.isEmpty()) {
@@ -79,6 +81,7 @@ final class FacadeRoutes {
             state.routes.addHttpHandler(method, base, rest);
             state.routes.addHttpHandler(method, base + "/<rest>", rest);
         }
+        return rest;
     }
 
     /** {@code handler} behind {@code authentication}, every failure answered in the vendor's style. */

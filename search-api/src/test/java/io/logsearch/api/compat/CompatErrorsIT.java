@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +173,57 @@ class CompatErrorsIT {
         assertEquals(200, routedHead.status(), "HEAD is answered where GET is");
         assertEquals("application/hal+json", routedHead.contentType());
         assertEquals("", routedHead.response().body());
+    }
+
+    /** HTTP's methods, one Javalin knows but HTTP does not define (QUERY), WebDAV's, made-up ones and a lowercase one. */
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "QUERY",
+            "PROPFIND", "MKCOL", "FOO", "get");
+
+    private record Facade(String routed, String allow, String unknown, BiConsumer<Answer, Integer> error) {
+    }
+
+    @Test
+    void everyMethodOnEveryFacadePathIsTheVendorsOwn404Or405WithTheMethodsThePathTakes() throws Exception {
+        BiConsumer<Answer, Integer> fastApi = (answer, status) -> assertEquals(
+                VendorExport.parse(status == 404 ? "{\"detail\":\"Not Found\"}" : "{\"detail\":\"Method Not Allowed\"}"), answer.json(),
+                answer.response().body());
+        List<Facade> facades = List.of(
+                new Facade(TE, "GET, HEAD", "/compat/thousandeyes/v7/tests", CompatErrorsIT::assertThousandEyesError),
+                new Facade("/compat/actionhub/users/u1/events", "GET, HEAD", "/compat/actionhub/users/u1/profile", fastApi),
+                new Facade("/compat/onehub/files/1/audit_trail", "GET, HEAD", "/compat/onehub/files/1",
+                        (answer, status) -> assertEquals(Set.of("error"), keys(answer.json()), answer.response().body())),
+                new Facade(LOGS, "POST", "/compat/authing/api/v3/get-user-list", (answer, status) -> {
+                    assertEquals(status, answer.json().path("statusCode").asInt(), answer.response().body());
+                    assertEquals(Set.of("statusCode", "message", "requestId"), keys(answer.json()));
+                }));
+        for (Facade facade : facades) {
+            for (String method : METHODS) {
+                if (!List.of(facade.allow().split(", ")).contains(method)) {
+                    Answer notAllowed = asAdmin(method, facade.routed(), "");
+                    String exchange = method + " " + facade.routed() + " -> " + notAllowed.status() + " " + notAllowed.response().body();
+                    assertEquals(405, notAllowed.status(), exchange);
+                    assertEquals(Optional.of(facade.allow()), notAllowed.header("Allow"), exchange);
+                    assertTrue(notAllowed.contentType().startsWith(facade.routed().equals(TE) ? "application/problem+json"
+                            : "application/json"), exchange);
+                    if (!method.equals("HEAD")) {
+                        facade.error().accept(notAllowed, 405);
+                    }
+                }
+                Answer notFound = asAdmin(method, facade.unknown(), "");
+                String exchange = method + " " + facade.unknown() + " -> " + notFound.status() + " " + notFound.response().body();
+                assertEquals(404, notFound.status(), exchange);
+                assertFalse(notFound.header("Allow").isPresent(), exchange);
+                if (!method.equals("HEAD")) {
+                    facade.error().accept(notFound, 404);
+                }
+            }
+        }
+        assertThousandEyesError(asAdmin("PROPFIND", "/compat/thousandeyes/v7/audit-user-events", ""), 405);
+        assertEquals(Set.of("error", "error_description"), keys(send("PROPFIND", TE, "").json()), "credentials are checked first");
+        assertEquals(401, send("FOO", "/compat/onehub/activity", "").status());
+        assertEquals(401, send("get", "/compat/actionhub/nothing", "").status());
+        assertEquals(401, send("MKCOL", LOGS, "").json().path("statusCode").asInt());
+        assertEquals("FOO is not allowed on /api/v3/get-user-action-logs; use POST", asAdmin("FOO", LOGS, "").json().path("message").asText());
     }
 
     @Test
