@@ -30,7 +30,7 @@ import java.util.List;
  */
 final class PartitionScope {
 
-    static final String BASE = "bench-90d";
+    static final String BASE = "bench-ninety-days";
     private static final int DAYS = 90;
     private static final long EVENTS_PER_DAY = 1_000;
     private static final int WARMUPS = 200;

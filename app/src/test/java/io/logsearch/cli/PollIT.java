@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -41,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -177,18 +173,7 @@ class PollIT {
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
     }
 
-    /** The events of {@code base}'s partitions, not of its access log's (a server records every request it answers). */
     private static Map<String, String> documents(String base) throws IOException {
-        List<String> events = List.of(base + "-*", "-" + base + "-access-*");
-        // a partition the poller has just created may not have its shard yet, and a search would fail on it
-        client.cluster().health(h -> h.index(base + "-*").waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("60s")));
-        client.indices().refresh(r -> r.index(events).ignoreUnavailable(true).allowNoIndices(true));
-        SearchResponse<JsonNode> found = client.search(s -> s.index(events).ignoreUnavailable(true).allowNoIndices(true)
-                .size(10_000), JsonNode.class);
-        Map<String, String> documents = new TreeMap<>();
-        for (Hit<JsonNode> hit : found.hits().hits()) {
-            assertEquals(null, documents.put(hit.id(), hit.source().path("event").path("original").asText()), "one document per id");
-        }
-        return documents;
+        return StoredOriginals.of(client, base);
     }
 }
