@@ -81,7 +81,7 @@ class PluginIT {
 
                 HttpResponse<String> wrongMethod = send("POST", base + "/audit/v1/events");
                 assertProblem(wrongMethod, 405);
-                assertEquals("GET", wrongMethod.headers().firstValue("Allow").orElse(""));
+                assertEquals("GET, HEAD", wrongMethod.headers().firstValue("Allow").orElse(""));
                 assertEquals("POST", send("GET", base + "/audit/v1/ingest/ecs").headers().firstValue("Allow").orElse(""));
                 assertProblem(send("DELETE", base + "/audit/health"), 405);
 
