@@ -365,9 +365,11 @@ public final class Benchmark {
                         + "1-hour window 45 days back: the partitions its captured `_search` names, `_shards` of that search and of "
                         + "the same body on every partition of the base (the wildcards a search without a time range names), and p50 "
                         + "over 300 interleaved runs of each.",
-                "growth: one base (`" + Growth.BASE + "`, 30 days, daily) grown by in-process loads to 100,000, 300,000 and "
-                        + "1,000,000 thousandeyes events; per step the load's wall time per event added, then after a refresh "
-                        + "the p50 of 300 `GET /v1/events?size=100` over a 1-hour window (after 200 warm-ups).",
+                "growth: one base (`" + Growth.BASE + "`, daily) grown by in-process loads to 100,000, 300,000 and "
+                        + "1,000,000 thousandeyes events, 10,000 a day, each step adding the days before those stored (10, 20, 70), "
+                        + "so the 1-hour window queried (5 days back) holds the same events at every step; per step the load's "
+                        + "wall time per event added, then after a refresh the p50 of 300 `GET /v1/events?size=100` over that "
+                        + "window (after 200 warm-ups).",
                 "large export: one thousandeyes export of the size asked (`--large-export`), generated, then loaded by "
                         + "`logsearch load` in a JVM of its own with -Xmx256m into `" + LargeExportLoad.BASE + "`; peak RSS is "
                         + "VmHWM polled every 50 ms, peak heap from its GC log.",

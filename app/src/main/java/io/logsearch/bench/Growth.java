@@ -26,15 +26,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One index base grown to 100,000, 300,000 and 1,000,000 events (30 days of daily partitions): the
- * ingest cost per event of each step and the p50 of a 1-hour window query after it, which should
- * stay flat as the partitions fill.
+ * One index base grown to 100,000, 300,000 and 1,000,000 events, 10,000 a day: each step adds the
+ * days before the ones already stored (10, then 20, then 70 daily partitions), so the 1-hour window
+ * queried, in the first days, always holds the same events while the base grows tenfold around it.
+ * The ingest cost per event of each step and the window query's p50 after it should stay flat.
  */
 final class Growth {
 
     static final String BASE = "bench-growth";
     static final List<Long> STEPS = List.of(100_000L, 300_000L, 1_000_000L);
-    private static final int DAYS = 30;
+    private static final long EVENTS_PER_DAY = 10_000;
     private static final int WARMUPS = 200;
     private static final int QUERIES = 300;
     private static final double FLAT = 1.15;
@@ -48,7 +49,8 @@ final class Growth {
     static void run(BenchContext bench, long seed) throws IOException, InterruptedException {
         Partitioning partitions = Partitioning.daily(BASE);
         EsEventStore store = EsEventStore.on(bench.client(), partitions, 0);
-        Instant hour = GeneratorSpec.startOfDay(Clock.systemUTC()).minus(Duration.ofDays(DAYS / 2)).plus(Duration.ofHours(12));
+        Instant today = GeneratorSpec.startOfDay(Clock.systemUTC());
+        Instant hour = today.minus(Duration.ofDays(5)).plus(Duration.ofHours(12));
         List<Step> steps = new ArrayList<>();
         try (SearchComparison comparison = SearchComparison.open(bench, partitions)) {
             HttpRequest query = HttpRequest.newBuilder(URI.create(comparison.api() + "/v1/events?size=100&startDate=" + hour
@@ -57,7 +59,8 @@ final class Growth {
             for (int i = 0; i < STEPS.size(); i++) {
                 long added = STEPS.get(i) - stored;
                 bench.progress().accept("Growing " + BASE + " to " + STEPS.get(i) + " events (+" + added + ")...");
-                double seconds = load(bench, store, added, seed + i);
+                Instant until = today.minus(Duration.ofDays(stored / EVENTS_PER_DAY));
+                double seconds = load(bench, store, new GeneratorSpec(added, (int) (added / EVENTS_PER_DAY), seed + i, until));
                 stored = STEPS.get(i);
                 store.partitionAdmin().refresh();
                 for (int w = 0; w < WARMUPS; w++) {
@@ -84,11 +87,12 @@ final class Growth {
                 "ratio", last.query().p50Millis() / first.query().p50Millis(), FLAT, false));
     }
 
-    /** Loads {@code events} new events and returns the seconds it took. */
-    private static double load(BenchContext bench, EsEventStore store, long events, long seed) throws IOException {
+    /** Loads the events {@code spec} generates and returns the seconds it took. */
+    private static double load(BenchContext bench, EsEventStore store, GeneratorSpec spec) throws IOException {
+        long events = spec.events();
         Path export = bench.work().resolve("growth.ndjson");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(export), 256 * 1024)) {
-            ExportGenerator.forSource("thousandeyes").write(GeneratorSpec.of(events, DAYS, seed), out);
+            ExportGenerator.forSource("thousandeyes").write(spec, out);
         }
         try (DeadLetterFile rejected = new DeadLetterFile(bench.work().resolve("growth-rejected.ndjson"))) {
             long start = System.nanoTime();
