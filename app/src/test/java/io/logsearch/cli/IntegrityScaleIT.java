@@ -22,9 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generated events (300,000 in CI's extended run, which has its time budget; the issue's million
- * with {@code -Dintegrity.events=1000000}), loaded into the test Elasticsearch, are sealed and
- * verified by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput
+ * A million generated events (another number with {@code -Dintegrity.events=N}), loaded into the
+ * test Elasticsearch, are sealed and verified by {@code seal} and {@code verify} running with a 256 MB heap; prints their throughput
  * and peak resident memory (VmHWM). {@code -Dintegrity.days=D} changes the days (partitions) they
  * spread over.
  */
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealElasticsearch.class)
 class IntegrityScaleIT {
 
-    private static final long EVENTS = Long.getLong("integrity.events", 300_000);
+    private static final long EVENTS = Long.getLong("integrity.events", 1_000_000);
     private static final int DAYS = Integer.getInteger("integrity.days", 4);
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
