@@ -175,6 +175,10 @@ class ClusterIT {
             assertTrue(Instant.now().isBefore(deadline), "the load made no progress");
             Thread.sleep(200);
         }
+        // A replica still in its first recovery is not a copy Elasticsearch can promote: killing the primary's node then
+        // leaves the partition red until the node is back. The loss this test is about is of a node whose partitions have replicas.
+        JsonNode replicated = JSON.readTree(get(es() + "/_cluster/health/" + partitions(killedBase) + "?wait_for_status=green&timeout=60s").body());
+        assertEquals("green", replicated.path("status").asText(), "the partitions' replicas started: " + replicated);
         int victim = nonMasterNode();
         killed = victim;
         long pid = cluster.kill(victim);
@@ -193,7 +197,7 @@ class ClusterIT {
             Path secondOutput = dir.resolve("killed-load-2.txt");
             Process rerun = Launcher.start(env(), secondOutput, "load", "--source", "thousandeyes", "--index", killedBase, export.toString());
             assertTrue(rerun.waitFor(5, TimeUnit.MINUTES), "the re-run finished");
-            assertEquals(0, rerun.exitValue(), Files.readString(secondOutput));
+            assertEquals(0, rerun.exitValue(), Files.readString(secondOutput) + "\nshards meanwhile:\n" + shards(killedBase));
         }
 
         Set<String> walked = walk(api2, cursorBefore, new HashSet<>());
@@ -434,6 +438,11 @@ class ClusterIT {
             primaries.merge(nodeNumber(columns[2]), 1, Integer::sum);
         }
         return primaries;
+    }
+
+    /** Where each copy of {@code base}'s partitions is, and in what state: what a failed write during a node loss is read against. */
+    private String shards(String base) throws Exception {
+        return get(es() + "/_cat/shards/" + partitions(base) + "?v&h=index,shard,prirep,state,node,unassigned.reason").body();
     }
 
     /** The hits a page counts ({@code total.value}: exact up to 10,000). */

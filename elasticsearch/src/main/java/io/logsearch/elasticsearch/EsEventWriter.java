@@ -20,6 +20,14 @@ final class EsEventWriter implements EventWriter {
      */
     private static final String OUTCOMES = "took,errors,items.*._index,items.*.status,items.*.error,error,status";
 
+    /**
+     * How long Elasticsearch may wait for a partition's primary shard (or its creation, or a mapping
+     * update) before answering the items with 503 {@code unavailable_shards_exception}: inside the
+     * client's socket timeout, so that a partition without an active primary is named in the answer
+     * instead of the request being abandoned unanswered (Elasticsearch's default is a minute).
+     */
+    static final String SHARD_WAIT = (EsClients.SOCKET_TIMEOUT_MILLIS - 10_000) / 1000 + "s";
+
     private final ElasticsearchClient client;
     private final Partitioning partitions;
     private final String cluster;
@@ -36,7 +44,7 @@ final class EsEventWriter implements EventWriter {
                 outcomes::retried, cluster);
         ElasticsearchAsyncClient bulkClient = new ElasticsearchAsyncClient(transport,
                 Optional.ofNullable(client._transportOptions()).orElse(client._transport().options())
-                        .with(options -> options.setParameter("filter_path", OUTCOMES)));
+                        .with(options -> options.setParameter("filter_path", OUTCOMES).setParameter("timeout", SHARD_WAIT)));
         return new EsWriteSession<>(bulkClient, partitions, settings, outcomes);
     }
 }

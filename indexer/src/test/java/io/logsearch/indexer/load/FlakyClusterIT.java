@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import io.logsearch.elasticsearch.EsClients;
 import io.logsearch.elasticsearch.EsEventStore;
 import io.logsearch.elasticsearch.EsSettings;
@@ -29,8 +30,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +208,34 @@ class FlakyClusterIT {
             assertTrue(failure.getMessage().contains("Elasticsearch at " + proxy.url() + " refused a bulk request: HTTP 403 (security_exception"),
                     failure.getMessage());
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "a 403 is not waited out: " + took);
+        }
+    }
+
+    /**
+     * A partition whose primary shard is not active accepts no writes: here its allocation requires a
+     * node that does not exist; in a cluster, its only in-sync copy was on a node that was lost. The
+     * load fails within its budget, and the message names the partition and Elasticsearch's reason,
+     * not a connection that timed out unanswered.
+     */
+    @Test
+    @Tag("extended") // each attempt waits the 20 s Elasticsearch is given to find the primary
+    void aPartitionWithoutAnActivePrimaryFailsTheLoadNamingThePartition() throws IOException {
+        Path export = Exports.generate(dir, "thousandeyes", 50, 1, 29);
+        for (String day : List.of("2026.05.30", "2026.05.31", "2026.06.01")) {
+            direct.indices().create(c -> c.index(base + "-red-" + day)
+                    .settings(s -> s.numberOfReplicas("0").otherSettings("index.routing.allocation.require._name", JsonData.of("no-such-node")))
+                    .waitForActiveShards(w -> w.count(0)));
+        }
+        try (ScriptedProxy proxy = ScriptedProxy.in(url, r -> ScriptedProxy.FORWARD)) {
+            long start = System.nanoTime();
+            LoadFailedException failure = assertThrows(LoadFailedException.class, () -> load(proxy, "red", export, SHORT_PATIENCE));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            String message = failure.getMessage();
+            assertTrue(message.contains("Elasticsearch at " + proxy.url() + " did not accept writes"), message);
+            assertTrue(Pattern.compile("HTTP 503 for \\d+ of \\d+ documents \\(unavailable_shards_exception: \\["
+                    + Pattern.quote(base) + "-red-2026\\.0[56]\\.\\d\\d]\\[0] primary shard is not active").matcher(message).find(), message);
+            assertTrue(took.compareTo(Duration.ofSeconds(90)) < 0, "given up after two waits for the shard and the budget: " + took);
         }
     }
 
